@@ -1,0 +1,26 @@
+// Canonical URLs so that the same page reached with tracking parameters, another scheme or "www." is one item.
+import normalizeUrl from 'normalize-url';
+
+// Parameters that say how a reader arrived, not what they read (utm_*, Chinese platforms' share/spm tags).
+const TRACKING = [/^utm_\w+/i, /^(spm|from|share_token|share_source|share_medium|scene|srcid|isappinstalled|wfr|timestamp|fbclid|gclid|yclid|mc_cid|mc_eid|_hsenc|_hsmi|ref|ref_src|vd_source|share_from|sharer_shareid|sharer_sharetime)$/i];
+
+/** The canonical form of an http(s) URL, or null when it is not one. */
+export function canonicalUrl(url: string): string | null {
+  const s = url.trim();
+  if (!/^https?:\/\//i.test(s)) return null;
+  try {
+    return normalizeUrl(s, {
+      forceHttps: true,
+      stripWWW: true,
+      stripHash: true,
+      removeQueryParameters: TRACKING,
+      sortQueryParameters: true,
+      removeTrailingSlash: true,
+      removeSingleSlash: true,
+      removeDirectoryIndex: [/^index\.(html?|php|aspx?|jsp|shtml)$/],
+      stripTextFragment: true,
+    });
+  } catch {
+    return null;
+  }
+}
