@@ -1,7 +1,9 @@
 // ingest(): the one way in for every item (API, import, collectors, push). Validates, prepares
-// (CPU stages outside the transaction), then stores the batch in one transaction with a savepoint
-// per item so a failing item is rejected alone, then runs post-commit stages (alerts).
+// (CPU stages outside the transaction), then stores the batch in one transaction (redone with a savepoint
+// per item when one fails, so a failing item is rejected alone), then runs post-commit stages (alerts).
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
+import type { Database } from '../store/schema.ts';
 import { findDuplicate, insertItem } from '../store/items.ts';
 import { isRejection, validateItem } from './validate.ts';
 import { STAGES } from './stages.ts';
@@ -28,36 +30,15 @@ export async function ingest(ctx: AppContext, inputs: unknown[], opts: IngestOpt
   });
   for (const s of stages) if (s.prepare) await s.prepare(ctx, prepared);
 
-  const stored: StoredItem[] = [];
+  let stored: StoredItem[] = [];
   if (prepared.length > 0) {
-    const trx = await ctx.store.db.startTransaction().execute();
+    // Fast path: the whole batch in one transaction. Only if some item fails is the batch redone with a
+    // savepoint per item, so one bad item is rejected alone and the good ones still land.
     try {
-      for (const item of prepared) {
-        const sp = await trx.savepoint('item').execute();
-        try {
-          const dup = await findDuplicate(sp, item);
-          if (dup) {
-            results[item.index] = { index: item.index, status: 'duplicate', duplicate_of: dup.id, duplicate_by: dup.by };
-            await sp.releaseSavepoint('item').execute();
-            continue;
-          }
-          const id = await insertItem(sp, item);
-          const s: StoredItem = Object.assign(item, { id });
-          for (const st of stages) if (st.store) await st.store(ctx, sp, s);
-          await sp.releaseSavepoint('item').execute();
-          results[item.index] = { index: item.index, status: 'added', id };
-          stored.push(s);
-        } catch (err) {
-          await sp.rollbackToSavepoint('item').execute();
-          await sp.releaseSavepoint('item').execute();
-          ctx.log.warn({ err, item_index: item.index }, 'ingest_item_failed');
-          results[item.index] = { index: item.index, status: 'rejected', field: '(item)', reason: `could not be stored: ${(err as Error).message}` };
-        }
-      }
-      await trx.commit().execute();
+      stored = await storeBatch(ctx, prepared, stages, results, false);
     } catch (err) {
-      await trx.rollback().execute();
-      throw err;
+      ctx.log.debug({ err }, 'ingest_batch_retry_isolated');
+      stored = await storeBatch(ctx, prepared, stages, results, true);
     }
   }
   for (const st of stages) {
@@ -69,4 +50,53 @@ export async function ingest(ctx: AppContext, inputs: unknown[], opts: IngestOpt
     }
   }
   return summarise(results);
+}
+
+type Trx = Kysely<Database>;
+
+/** Store one prepared item: duplicate check, row insert, every stage's store(). Returns null for a duplicate. */
+async function storeOne(ctx: AppContext, db: Trx, item: PreparedItem, stages: IngestStage[], results: IngestItemResult[]): Promise<StoredItem | null> {
+  const dup = await findDuplicate(db, item);
+  if (dup) {
+    results[item.index] = { index: item.index, status: 'duplicate', duplicate_of: dup.id, duplicate_by: dup.by };
+    return null;
+  }
+  const id = await insertItem(db, item);
+  const s: StoredItem = Object.assign(item, { id });
+  for (const st of stages) if (st.store) await st.store(ctx, db, s);
+  results[item.index] = { index: item.index, status: 'added', id };
+  return s;
+}
+
+/** Write a batch in one transaction; with `isolate`, each item in its own savepoint. */
+async function storeBatch(
+  ctx: AppContext, prepared: PreparedItem[], stages: IngestStage[], results: IngestItemResult[], isolate: boolean,
+): Promise<StoredItem[]> {
+  const stored: StoredItem[] = [];
+  const trx = await ctx.store.db.startTransaction().execute();
+  try {
+    for (const item of prepared) {
+      if (!isolate) {
+        const s = await storeOne(ctx, trx, item, stages, results);
+        if (s) stored.push(s);
+        continue;
+      }
+      const sp = await trx.savepoint('item').execute();
+      try {
+        const s = await storeOne(ctx, sp, item, stages, results);
+        if (s) stored.push(s);
+        await sp.releaseSavepoint('item').execute();
+      } catch (err) {
+        await sp.rollbackToSavepoint('item').execute();
+        await sp.releaseSavepoint('item').execute();
+        ctx.log.warn({ err, item_index: item.index }, 'ingest_item_failed');
+        results[item.index] = { index: item.index, status: 'rejected', field: '(item)', reason: `could not be stored: ${(err as Error).message}` };
+      }
+    }
+    await trx.commit().execute();
+    return stored;
+  } catch (err) {
+    await trx.rollback().execute();
+    throw err;
+  }
 }

@@ -29,3 +29,22 @@ test('ingest adds, reports duplicates by url and external id, and rejects bad fi
     await ctx.cleanup();
   }
 });
+
+test('an item whose stage fails is rejected alone; the rest of the batch is stored', async () => {
+  const ctx = await testContext();
+  try {
+    const failing = {
+      name: 'fails-on-boom',
+      store: async (_c: unknown, _t: unknown, item: { content: string }) => {
+        if (item.content.includes('boom')) throw new Error('stage exploded');
+      },
+    };
+    const r = await ingest(ctx, [{ content: '一' }, { content: 'boom' }, { content: '三' }], { stages: [failing] });
+    assert.deepEqual(r.results.map((x) => x.status), ['added', 'rejected', 'added']);
+    assert.match(r.results[1]!.reason!, /stage exploded/);
+    const rows = await ctx.store.db.selectFrom('items').select('content').orderBy('id').execute();
+    assert.deepEqual(rows.map((x) => x.content), ['一', '三']);
+  } finally {
+    await ctx.cleanup();
+  }
+});
