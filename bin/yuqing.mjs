@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// CLI entry: registers the TypeScript loader, then runs src/cli/main.ts.
-import { register } from 'node:module';
-import { pathToFileURL } from 'node:url';
+// CLI entry: registers tsx's TypeScript loader, then runs src/cli/main.ts (no build step).
+import { register } from 'tsx/esm/api';
 
-register('tsx/esm', pathToFileURL('./'));
+register();
 await import(new URL('../src/cli/main.ts', import.meta.url).href);
