@@ -26,7 +26,6 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.maxBodyBytes,
-    disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {

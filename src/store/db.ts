@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, Migrator, FileMigrationProvider, type Dialect } from 'kysely';
 import type { Database } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -40,7 +41,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -65536');
-  const dialect: Dialect = new SqliteDialect({ database: raw });
+  const dialect: Dialect = new SqliteDialect({ database: withStatementCache(raw) });
   const db = new Kysely<Database>({ dialect });
   const store: Store = {
     db,

@@ -1,0 +1,49 @@
+// Full-text search (SQLite): a contentless FTS5 table of character-bigram tokens (src/search/bigrams.ts)
+// keyed by a time-ordered document key, the key → item map, a trigger that drops a deleted item's
+// index entry, and a backfill of items stored before this migration.
+import { sql, type Kysely } from 'kysely';
+import { normalise } from '../../text/normalise.ts';
+import { indexText } from '../../search/bigrams.ts';
+import { keyFloor } from '../../search/doc-key.ts';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // unicode61 keeps each CJK bigram whole (Han characters are letters to it); the JS side has already
+  // split the text, so the tokenizer only sees letters and digits separated by spaces.
+  await sql`CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`.execute(db);
+  // A title hit weighs twice a content hit in relevance order.
+  await sql`INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)')`.execute(db);
+  await sql`CREATE TABLE search_docs (doc_key INTEGER PRIMARY KEY, item_id INTEGER NOT NULL UNIQUE)`.execute(db);
+  await sql`CREATE TRIGGER search_items_deleted AFTER DELETE ON items BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT doc_key FROM search_docs WHERE item_id = old.id);
+    DELETE FROM search_docs WHERE item_id = old.id;
+  END`.execute(db);
+  await backfill(db);
+}
+
+/** Index items that exist already, in id order so keys within a millisecond follow the id. */
+async function backfill(db: Kysely<unknown>): Promise<void> {
+  const seq = new Map<number, bigint>();
+  let lastId = 0;
+  for (;;) {
+    const { rows } = await sql<{ id: number; title: string; content: string; published_at: number }>`
+      SELECT id, title, content, published_at FROM items WHERE id > ${lastId} ORDER BY id LIMIT 1000`.execute(db);
+    if (rows.length === 0) return;
+    for (const r of rows) {
+      const ms = Number(r.published_at);
+      const key = seq.has(ms) ? seq.get(ms)! + 1n : keyFloor(ms);
+      seq.set(ms, key);
+      const norm = normalise(`${r.title}\n${r.content}`);
+      const title = indexText(norm.slice(0, r.title.length));
+      const body = indexText(norm.slice(r.title.length + 1));
+      await sql`INSERT INTO search_fts(rowid, title, body) VALUES (${key}, ${title}, ${body})`.execute(db);
+      await sql`INSERT INTO search_docs(doc_key, item_id) VALUES (${key}, ${r.id})`.execute(db);
+      lastId = r.id;
+    }
+  }
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TRIGGER IF EXISTS search_items_deleted`.execute(db);
+  await sql`DROP TABLE IF EXISTS search_docs`.execute(db);
+  await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
+}
