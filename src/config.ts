@@ -25,6 +25,14 @@ const schema = z.object({
   YUQING_COLLECT: bool.default(true),
   /** Secret for encrypting stored channel secrets; flagged secret, never logged. */
   YUQING_SECRET_KEY: z.string().default(''),
+  /** The office's jurisdiction: region code(s), comma-separated (e.g. 450225 for 融水); used to filter and boost. */
+  YUQING_JURISDICTION: z
+    .string()
+    .regex(/^(\d{2}|\d{4}|\d{6}|\d{9})?(,(\d{2}|\d{4}|\d{6}|\d{9}))*$/, 'expected region codes (2, 4, 6 or 9 digits), comma-separated')
+    .default('')
+    .transform((v) => v.split(',').filter(Boolean)),
+  /** Risk taxonomy JSON replacing the default (empty: <data>/risk-taxonomy.json if present, else the shipped one). */
+  YUQING_RISK_TAXONOMY: z.string().default(''),
 });
 
 export type Config = {
@@ -41,6 +49,8 @@ export type Config = {
   httpProxy: string;
   collect: boolean;
   secretKey: string;
+  jurisdiction: string[];
+  riskTaxonomy: string;
 };
 
 /** Keys whose values must never be printed. */
@@ -70,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     httpProxy: e.YUQING_HTTP_PROXY,
     collect: e.YUQING_COLLECT,
     secretKey: e.YUQING_SECRET_KEY,
+    jurisdiction: e.YUQING_JURISDICTION,
+    riskTaxonomy: e.YUQING_RISK_TAXONOMY,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ export const ERRORS = {
   YQ_ERR_QUERY_SYNTAX: { status: 400, zh: '检索式语法错误', en: 'Search query syntax error' },
   YQ_ERR_TOPIC_SYNTAX: { status: 400, zh: '监测方案表达式语法错误', en: 'Topic expression syntax error' },
   YQ_ERR_BAD_CURSOR: { status: 400, zh: '分页游标无效', en: 'Invalid pagination cursor' },
+  YQ_ERR_FILTER_UNAVAILABLE: { status: 400, zh: '该筛选条件暂不可用', en: 'Search filter not available' },
   YQ_ERR_UNSUPPORTED_FORMAT: { status: 415, zh: '不支持的文件格式', en: 'Unsupported format' },
   YQ_ERR_UNAUTHORIZED: { status: 401, zh: '未授权', en: 'Unauthorized' },
   YQ_ERR_FORBIDDEN: { status: 403, zh: '禁止访问', en: 'Forbidden' },

@@ -1,0 +1,71 @@
+// The whole per-item analysis (sentiment, keywords, regions, risks), shared by the ingest stage and
+// `yuqing analyze`. Tables (gazetteer, taxonomy) are loaded once per process and reloaded when their
+// files change, so an import or a new taxonomy made by another process is picked up.
+import fs from 'node:fs';
+import type { Config } from '../config.ts';
+import { normalise } from '../text/normalise.ts';
+import { classifySentiment } from './sentiment/index.ts';
+import { extractKeywords } from './keywords.ts';
+import { getRegionIndex } from './regions/gazetteer.ts';
+import { resolveRegions } from './regions/resolve.ts';
+import type { RegionIndex } from './regions/region-index.ts';
+import { compileTaxonomy, scoreRisks, type CompiledTaxonomy } from './risks.ts';
+import { loadTaxonomy, taxonomyPath } from './risk-taxonomy.ts';
+import type { ItemAnalysis } from './types.ts';
+
+export type AnalyzerConfig = Pick<Config, 'dataDir' | 'jurisdiction' | 'riskTaxonomy'>;
+
+export interface AnalyzeInput {
+  title: string;
+  content: string;
+  /** `normalise(title + '\n' + content)` when the caller already has it (ingest does). */
+  norm?: string;
+}
+
+export interface Analyzer {
+  regionIndex: RegionIndex;
+  analyze(input: AnalyzeInput): ItemAnalysis;
+}
+
+/** Keywords kept per item. */
+export const KEYWORDS_PER_ITEM = 8;
+
+// Platform boilerplate that a bare repost carries instead of text.
+const REPOST_NOISE = /转发微博|轉發微博|repost|\/\/@[^:：\s]*[:：]?|[\s\p{P}\p{S}]/giu;
+
+let taxonomyCache: { file: string; stamp: string; compiled: CompiledTaxonomy } | null = null;
+
+function currentTaxonomy(config: AnalyzerConfig | null): CompiledTaxonomy {
+  const file = taxonomyPath(config);
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  const stamp = st ? `${st.mtimeMs}:${st.size}` : 'missing';
+  if (taxonomyCache && taxonomyCache.file === file && taxonomyCache.stamp === stamp) return taxonomyCache.compiled;
+  const compiled = compileTaxonomy(loadTaxonomy(file));
+  taxonomyCache = { file, stamp, compiled };
+  return compiled;
+}
+
+/** True when an item says nothing of its own (a bare repost): it gets neutral sentiment and nothing else. */
+export function isEmptyText(title: string, content: string): boolean {
+  return `${title}${content}`.replace(REPOST_NOISE, '').length === 0;
+}
+
+/** An analyzer with the gazetteer and taxonomy currently in force for `config` (null: shipped defaults). */
+export function createAnalyzer(config: AnalyzerConfig | null): Analyzer {
+  const regionIndex = getRegionIndex(config?.dataDir ?? null);
+  const taxonomy = currentTaxonomy(config);
+  const jurisdiction = config?.jurisdiction ?? [];
+  return {
+    regionIndex,
+    analyze({ title, content, norm }) {
+      if (isEmptyText(title, content)) return { sentiment: { label: 'neutral', score: 0 }, keywords: [], regions: [], risks: [] };
+      const folded = norm ?? normalise(`${title}\n${content}`);
+      return {
+        sentiment: classifySentiment(title ? `${title}\n${content}` : content),
+        keywords: extractKeywords(title, content, KEYWORDS_PER_ITEM),
+        regions: resolveRegions(regionIndex, folded, { jurisdiction }),
+        risks: scoreRisks(taxonomy, folded),
+      };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Binary logistic regression on sparse rows, trained by AdaGrad SGD with a seeded shuffle
+// (deterministic: the same rows, options and seed give the same weights, bit for bit).
+
+export interface SparseRow {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+export interface LogRegOptions {
+  dims: number;
+  epochs: number;
+  /** AdaGrad base step. */
+  rate: number;
+  /** L2 penalty per update, applied to the features a row touches. */
+  l2: number;
+  seed: number;
+  /** Weight of each example, e.g. to balance sets or classes; defaults to 1. */
+  weights?: Float32Array;
+}
+
+export interface LogRegModel {
+  w: Float32Array;
+  bias: number;
+}
+
+/** Small seeded PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Logistic sigmoid, clipped against overflow. */
+export function sigmoid(z: number): number {
+  if (z < -35) z = -35;
+  if (z > 35) z = 35;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Dot product of a sparse row with dense weights plus bias. */
+export function margin(m: LogRegModel, r: SparseRow): number {
+  let z = m.bias;
+  for (let k = 0; k < r.idx.length; k++) z += m.w[r.idx[k]!]! * r.val[k]!;
+  return z;
+}
+
+/** Train on rows with labels 0/1. */
+export function trainLogReg(rows: SparseRow[], y: Uint8Array, o: LogRegOptions): LogRegModel {
+  const w = new Float32Array(o.dims);
+  const g2 = new Float32Array(o.dims).fill(1e-8);
+  let bias = 0;
+  let gb2 = 1e-8;
+  const order = Array.from(rows.keys());
+  const rand = rng(o.seed);
+  for (let e = 0; e < o.epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      const r = rows[i]!;
+      const g = (sigmoid(margin({ w, bias }, r)) - y[i]!) * (o.weights?.[i] ?? 1);
+      for (let k = 0; k < r.idx.length; k++) {
+        const j = r.idx[k]!;
+        const gj = g * r.val[k]! + o.l2 * w[j]!;
+        g2[j] = g2[j]! + gj * gj;
+        w[j] = w[j]! - (o.rate * gj) / Math.sqrt(g2[j]!);
+      }
+      gb2 += g * g;
+      bias -= (o.rate * g) / Math.sqrt(gb2);
+    }
+  }
+  return { w, bias };
+}

@@ -1,0 +1,142 @@
+// The in-memory single-pass clusterer: links first (parent, children waiting for this parent, siblings
+// of an unknown parent, similar-group), then the scored decision over candidate events found by shared
+// telling terms and by recent activity. Used offline (`analyze --events`, eval, bench); the stored stage
+// applies the same decision and state updates to events loaded from the database.
+import { clusterParams, HOUR_MS } from './params.ts';
+import { decide } from './score.ts';
+import { StreamBackground, dictionaryBackground, type Background } from './background.ts';
+import { absorb, emptyState, mergeInto } from './state.ts';
+import { itemBag, lookupTokens, titleWorthy } from './features.ts';
+import type { ClusterItem, ClusterParams, EventState } from './types.ts';
+
+export interface Clusterer {
+  /** Assign the item to an event and return the event id. */
+  add(item: ClusterItem): number;
+  /** The event an item is in now (merges followed). */
+  eventOf(itemId: number): number | undefined;
+  /** Live (not merged) events. */
+  events(): EventState[];
+}
+
+/** Create an in-memory clusterer; ids of new events count up from 1. */
+export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
+  const p = clusterParams(opts);
+  const states = new Map<number, EventState>();
+  const mergedInto = new Map<number, number>();
+  const itemEvent = new Map<number, number>();
+  const byExternal = new Map<string, number>();
+  const waitingFor = new Map<string, number>();
+  const byGroup = new Map<number, number>();
+  const postings = new Map<string, number[]>();
+  const byHour = new Map<number, Set<number>>();
+  let nextId = 1;
+  const stream = new StreamBackground();
+  const bg: Background = (opts as { background?: string }).background === 'dictionary' ? dictionaryBackground : stream;
+
+  const find = (id: number): number => {
+    let e = id;
+    for (let n = mergedInto.get(e); n !== undefined; n = mergedInto.get(e)) e = n;
+    return e;
+  };
+  const moveHour = (ev: EventState, oldLast: number | null) => {
+    if (oldLast !== null) byHour.get(Math.floor(oldLast / HOUR_MS))?.delete(ev.id);
+    const h = Math.floor(ev.lastAt / HOUR_MS);
+    let set = byHour.get(h);
+    if (!set) byHour.set(h, (set = new Set()));
+    set.add(ev.id);
+  };
+  const inWindow = (ev: EventState, t: number) => t <= ev.lastAt + p.windowMs && t >= ev.firstAt - p.windowMs;
+
+  function candidates(tokens: string[], t: number): EventState[] {
+    const out = new Map<number, EventState>();
+    for (const w of tokens) {
+      const list = postings.get(w);
+      if (!list) continue;
+      let taken = 0;
+      for (let i = list.length - 1; i >= 0 && taken < 8 && out.size < p.maxTermCandidates; i--) {
+        const ev = states.get(find(list[i]!));
+        if (ev && inWindow(ev, t) && !out.has(ev.id)) {
+          out.set(ev.id, ev);
+          taken++;
+        }
+      }
+    }
+    const reach = Math.ceil((3 * p.tauHours * HOUR_MS) / HOUR_MS);
+    const h0 = Math.floor(t / HOUR_MS);
+    const hot: EventState[] = [];
+    for (let h = h0 - reach; h <= h0 + reach; h++) {
+      for (const id of byHour.get(h) ?? []) {
+        const ev = states.get(id);
+        if (ev && !out.has(id)) hot.push(ev);
+      }
+    }
+    hot.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
+    for (const ev of hot.slice(0, p.maxHotCandidates)) out.set(ev.id, ev);
+    return [...out.values()];
+  }
+
+  function index(w: string, eventId: number, t: number): void {
+    let list = postings.get(w);
+    if (!list) postings.set(w, (list = []));
+    if (list[list.length - 1] === eventId) return;
+    list.push(eventId);
+    // Drop events that left the window so long lists stay short.
+    if (list.length > 128) postings.set(w, list.filter((id) => { const ev = states.get(find(id)); return ev !== undefined && ev.lastAt >= t - p.windowMs; }));
+  }
+
+  function merge(fromId: number, intoId: number): void {
+    const from = states.get(fromId);
+    const into = states.get(intoId);
+    if (!from || !into || fromId === intoId) return;
+    byHour.get(Math.floor(from.lastAt / HOUR_MS))?.delete(fromId);
+    const oldLast = into.lastAt;
+    mergeInto(into, from, p);
+    moveHour(into, oldLast);
+    states.delete(fromId);
+    mergedInto.set(fromId, intoId);
+  }
+
+  function add(item: ClusterItem): number {
+    const bag = itemBag(item);
+    const t = item.publishedAt;
+    const parentItem = item.parentExternalId !== null ? byExternal.get(item.parentExternalId) : undefined;
+    const parentEvent = parentItem !== undefined ? itemEvent.get(parentItem) : undefined;
+    const children = item.externalId !== null ? waitingFor.get(item.externalId) : undefined;
+    const siblings = item.parentExternalId !== null && parentEvent === undefined ? waitingFor.get(item.parentExternalId) : undefined;
+    const group = item.similarGroupId != null ? byGroup.get(item.similarGroupId) : undefined;
+    const linked = [parentEvent, children, siblings].filter((e): e is number => e !== undefined).map(find);
+    const first = linked[0] ?? (group !== undefined ? find(group) : undefined);
+    let target: EventState | undefined = first !== undefined ? states.get(first) : undefined;
+    const tokens = lookupTokens(bag);
+    if (!target) target = decide(candidates(tokens, t), bag, item.regions, t, bg, p)?.event;
+    const isNew = !target;
+    if (!target) {
+      target = emptyState(nextId++, t, item.id);
+      states.set(target.id, target);
+    }
+    // Certain links (children waiting for this parent, siblings) pull their events into this one.
+    for (const e of linked) if (e !== target.id) merge(e, target.id);
+    const oldLast = isNew ? null : target.lastAt;
+    absorb(target, { itemId: item.id, t, bag, regions: item.regions, reposts: item.reposts, weight: item.weight, titleWorthy: titleWorthy(item.text, bag) }, p);
+    moveHour(target, oldLast);
+    stream.add(bag);
+    itemEvent.set(item.id, target.id);
+    if (item.externalId !== null) {
+      byExternal.set(item.externalId, item.id);
+      waitingFor.delete(item.externalId);
+    }
+    if (item.parentExternalId !== null && parentEvent === undefined) waitingFor.set(item.parentExternalId, target.id);
+    if (item.similarGroupId != null && group === undefined) byGroup.set(item.similarGroupId, target.id);
+    for (const w of tokens) index(w, target.id, t);
+    return target.id;
+  }
+
+  return {
+    add,
+    eventOf: (itemId) => {
+      const e = itemEvent.get(itemId);
+      return e === undefined ? undefined : find(e);
+    },
+    events: () => [...states.values()],
+  };
+}

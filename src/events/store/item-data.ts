@@ -1,0 +1,38 @@
+// What the stored events need of an item: identity, time, source, heat weight, tokens and the analysis
+// results (sentiment, regions) when the analysis stage ran.
+import type { Bag } from '../cluster/tokens.ts';
+
+export interface RegionRef {
+  code: string;
+  name: string;
+  level: string;
+}
+
+export interface EventItemData {
+  id: number;
+  externalId: string | null;
+  parentExternalId: string | null;
+  publishedAt: number;
+  sourceKey: string | null;
+  platform: string;
+  /** Heat weight (heat.ts). */
+  weight: number;
+  reposts: number;
+  /** The text a title is cut from. */
+  title: string;
+  content: string;
+  bag: Bag;
+  lookup: string[];
+  titleWorthy: boolean;
+  similarGroupId: number | null;
+  sentiment: string | null;
+  regions: RegionRef[];
+}
+
+/** The event title an item gives: its title, or the start of its text. */
+export function titleText(title: string, content: string): string {
+  const t = title.trim();
+  if (t) return t.slice(0, 200);
+  const c = content.replace(/\s+/g, ' ').trim();
+  return c.length > 80 ? `${c.slice(0, 80)}…` : c;
+}

@@ -1,0 +1,94 @@
+// The certain links of an item to stored events: its parent's event, the events of children that arrived
+// before it (orphans waiting for this parent), of siblings answering the same unknown parent, and of its
+// similar-group. Every answer follows merged_into to the live event.
+import type { EventDb } from './tables.ts';
+
+/** Follow merged_into to the live event (null when the event is gone). */
+export async function resolveEvent(db: EventDb, id: number): Promise<number | null> {
+  let cur = id;
+  for (let hops = 0; hops < 50; hops++) {
+    const r = await db.selectFrom('events').select(['status', 'merged_into']).where('id', '=', cur).executeTakeFirst();
+    if (!r) return null;
+    if (r.status !== 'merged' || r.merged_into === null) return cur;
+    cur = r.merged_into;
+  }
+  return cur;
+}
+
+async function resolveAll(db: EventDb, ids: number[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const id of ids) {
+    const r = await resolveEvent(db, id);
+    if (r !== null && !out.includes(r)) out.push(r);
+  }
+  return out;
+}
+
+/** The event of the item's parent (same source preferred), or null when the parent is not stored yet. */
+export async function parentEvent(db: EventDb, parentExternalId: string, sourceKey: string | null): Promise<number | null> {
+  const rows = await db
+    .selectFrom('items as i')
+    .innerJoin('event_items as ei', 'ei.item_id', 'i.id')
+    .select(['ei.event_id', 'i.source_key'])
+    .where('i.external_id', '=', parentExternalId)
+    .limit(10)
+    .execute();
+  const pick = rows.find((r) => r.source_key === sourceKey) ?? rows[0];
+  return pick ? resolveEvent(db, pick.event_id) : null;
+}
+
+/** Events of stored items that answer `externalId` (children that came before their parent). */
+export async function childEvents(db: EventDb, externalId: string, selfId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('items as i')
+    .innerJoin('event_items as ei', 'ei.item_id', 'i.id')
+    .select('ei.event_id')
+    .distinct()
+    .where('i.parent_external_id', '=', externalId)
+    .where('i.id', '!=', selfId)
+    .limit(20)
+    .execute();
+  return resolveAll(db, rows.map((r) => r.event_id));
+}
+
+/** The event of a sibling answering the same (not yet stored) parent. */
+export async function siblingEvent(db: EventDb, parentExternalId: string, selfId: number): Promise<number | null> {
+  const r = await db
+    .selectFrom('items as i')
+    .innerJoin('event_items as ei', 'ei.item_id', 'i.id')
+    .select('ei.event_id')
+    .where('i.parent_external_id', '=', parentExternalId)
+    .where('i.id', '!=', selfId)
+    .orderBy('i.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? resolveEvent(db, r.event_id) : null;
+}
+
+/** The event of the latest other member of the item's similar-group. */
+export async function groupEvent(db: EventDb, groupId: number, selfId: number): Promise<number | null> {
+  const r = await db
+    .selectFrom('items as i')
+    .innerJoin('event_items as ei', 'ei.item_id', 'i.id')
+    .select('ei.event_id')
+    .where('i.similar_group_id', '=', groupId)
+    .where('i.id', '!=', selfId)
+    .orderBy('i.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? resolveEvent(db, r.event_id) : null;
+}
+
+/** True when an operator split these two events apart: automatic merging must not undo it. */
+export async function splitApart(db: EventDb, a: number, b: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('event_decisions')
+    .select('id')
+    .where('kind', '=', 'split')
+    .where((eb) => eb.or([
+      eb.and([eb('event_id', '=', a), eb('other_event_id', '=', b)]),
+      eb.and([eb('event_id', '=', b), eb('other_event_id', '=', a)]),
+    ]))
+    .executeTakeFirst();
+  return r !== undefined;
+}
