@@ -1,7 +1,7 @@
 // Near-duplicate quality on real text: Weibo posts (weibo-originals, the CED roots and longer CED
 // replies) and news/hot-search headlines, plus repost variants built from them (src/dedup/variants.ts),
-// ingested through the real pipeline with the 'similar' stage. Truth: a variant belongs with its
-// original; two real texts belong together when their character-trigram Jaccard is >= 0.5, and are
+// ingested in shuffled order through the real pipeline with the 'similar' stage. Truth: a variant belongs
+// with its original; two texts belong together when their character-trigram Jaccard is >= 0.5 and are
 // clearly different below 0.2 (pairs in between are rewrites of one story: neither demanded nor punished).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,138 +10,171 @@ import { createContext, closeContext } from '../../src/app-context.ts';
 import { ingest } from '../../src/ingest/pipeline.ts';
 import { normalise } from '../../src/text/normalise.ts';
 import { createSimilarStage, DEFAULT_SIMILAR_OPTIONS } from '../../src/dedup/stage.ts';
-import { dedupText, fingerprint, MIN_TEXT_CHARS, SIMHASH_MIN_CHARS } from '../../src/dedup/features.ts';
+import { fingerprint, SIMHASH_MIN_CHARS } from '../../src/dedup/features.ts';
 import { hamming } from '../../src/dedup/simhash.ts';
 import { makeVariant, SHORT_VARIANT_KINDS, VARIANT_KINDS, type VariantKind } from '../../src/dedup/variants.ts';
-import { loadDedupCorpus, prng, shingles, jaccard, naturalClusters } from '../../src/dedup/eval-corpus.ts';
+import { loadDedupCorpus, prng, jaccard, comparableShingles, similarPairs } from '../../src/dedup/eval-corpus.ts';
 
 interface EvalItem {
   input: { external_id: string; source: string; platform: string; title: string; content: string; published_at: number };
   text: string;
-  truth: number;
   kind: VariantKind | 'real';
   short: boolean;
+  /** For a variant: the index of the item it was made from. */
+  base: number | null;
 }
 
 const DAY_S = 86_400;
 const T0 = 1_763_000_000;
 
-/** Real texts plus their repost variants, with truth clusters and publication times. */
+/** Real texts plus their repost variants, with publication times, in a shuffled arrival order. */
 function buildItems(quick: boolean): EvalItem[] {
   const rand = prng(20261127);
   const corpus = loadDedupCorpus({ posts: quick ? 1500 : Infinity, headlines: quick ? 1000 : 6000 });
   const all = [...corpus.posts.map((t) => ({ t, short: false })), ...corpus.headlines.map((t) => ({ t, short: true }))];
-  const truth = naturalClusters(all.map((x) => x.t));
   const items: EvalItem[] = [];
-  const add = (text: string, cluster: number, kind: EvalItem['kind'], short: boolean, at: number) => {
+  const add = (text: string, kind: EvalItem['kind'], short: boolean, at: number, base: number | null) => {
     const n = items.length;
     const input = short
       ? { external_id: `e${n}`, source: `src${n % 40}`, platform: 'news', title: text, content: '', published_at: at }
       : { external_id: `e${n}`, source: `src${n % 40}`, platform: 'weibo', title: '', content: text, published_at: at };
-    items.push({ input, text, truth: cluster, kind, short });
+    items.push({ input, text, kind, short, base });
   };
   all.forEach(({ t, short }, i) => {
     const at = T0 + Math.floor(rand() * 20 * DAY_S);
-    add(t, truth[i]!, 'real', short, at);
+    const base = items.length;
+    add(t, 'real', short, at, null);
     const every = short ? 4 : quick ? 3 : 2;
     if (i % every !== 0) return;
     const kinds = short ? SHORT_VARIANT_KINDS : VARIANT_KINDS;
     const kind = kinds[Math.floor(i / every) % kinds.length]!;
     // Reposts mostly follow the original, but one in five is collected before it.
     const delay = Math.floor((rand() < 0.2 ? -1 : 1) * rand() * 3 * DAY_S);
-    add(makeVariant(kind, t, rand, corpus.headlines), truth[i]!, kind, short, at + delay);
+    add(makeVariant(kind, t, rand, corpus.headlines), kind, short, at + delay, base);
   });
-  // Arrival order differs from publication order.
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
   return items;
 }
 
-/** Ingest the items with the given threshold and return each item's group id (null = none). */
-async function groupItems(items: EvalItem[], thresholdBits: number): Promise<{ groups: (number | null)[]; firstOk: number; groupCount: number }> {
+/** The items in a deterministic shuffled order: arrival order differs from publication order. */
+function shuffled(n: number): number[] {
+  const rand = prng(7);
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** Ingest the items in arrival order; returns each item's group id (null = none) and group facts. */
+async function groupItems(items: EvalItem[], thresholdBits: number): Promise<{ groups: (number | null)[]; firstOk: number; groupCount: number; itemsPerS: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuqing-eval-dedup-'));
   const ctx = await createContext({ config: { dataDir, logLevel: 'silent' } });
   try {
     const stages = [createSimilarStage({ thresholdBits })];
-    const ids: number[] = [];
-    for (let i = 0; i < items.length; i += 500) {
-      const batch = items.slice(i, i + 500);
-      const r = await ingest(ctx, batch.map((x) => x.input), { stages });
-      r.results.forEach((x) => ids.push(x.id ?? x.duplicate_of ?? -1));
+    const order = shuffled(items.length);
+    const idOf = new Array<number>(items.length);
+    const t0 = performance.now();
+    for (let i = 0; i < order.length; i += 500) {
+      const batch = order.slice(i, i + 500);
+      const r = await ingest(ctx, batch.map((k) => items[k]!.input), { stages });
+      r.results.forEach((x, k) => (idOf[batch[k]!] = x.id ?? x.duplicate_of ?? -1));
     }
+    const itemsPerS = items.length / ((performance.now() - t0) / 1000);
     const rows = await ctx.store.db.selectFrom('items').select(['id', 'similar_group_id', 'published_at']).execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const firsts = await ctx.store.db.selectFrom('similar_groups').select(['id', 'first_item_id']).execute();
-    let firstOk = 0;
-    for (const g of firsts) {
-      const members = rows.filter((r) => r.similar_group_id === g.id);
-      const earliest = Math.min(...members.map((m) => Number(m.published_at)));
-      if (Number(byId.get(g.first_item_id)?.published_at) === earliest) firstOk++;
+    const earliest = new Map<number, number>();
+    for (const r of rows) {
+      if (r.similar_group_id === null) continue;
+      earliest.set(r.similar_group_id, Math.min(earliest.get(r.similar_group_id) ?? Infinity, Number(r.published_at)));
     }
-    return { groups: ids.map((id) => byId.get(id)?.similar_group_id ?? null), firstOk: firstOk / Math.max(1, firsts.length), groupCount: firsts.length };
+    const groups = await ctx.store.db.selectFrom('similar_groups').select(['id', 'first_item_id']).execute();
+    const firstOk = groups.filter((g) => Number(byId.get(g.first_item_id)?.published_at) === earliest.get(g.id)).length;
+    return {
+      groups: idOf.map((id) => byId.get(id)?.similar_group_id ?? null),
+      firstOk: firstOk / Math.max(1, groups.length),
+      groupCount: groups.length,
+      itemsPerS,
+    };
   } finally {
     await closeContext(ctx);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** Pairwise precision/recall of "same group" against the truth clusters. */
+/**
+ * Pairwise "same group" scores. Positive pairs: a variant and its original, and two texts with trigram
+ * Jaccard >= 0.5. A same-group pair is a false merge when its texts are clearly different (Jaccard < 0.2);
+ * pairs in between (one story rewritten) count neither way.
+ */
 function pairScores(items: EvalItem[], groups: (number | null)[]): Record<string, number> {
-  const sh = new Map<number, Set<string>>();
-  const shOf = (i: number) => sh.get(i) ?? sh.set(i, shingles(dedupText(normalise(`\n${items[i]!.text}`), 0))).get(i)!;
+  const sets = comparableShingles(items.map((x) => x.text));
+  const pairKey = (i: number, j: number) => (i < j ? i * items.length + j : j * items.length + i);
+  const positives = new Set(similarPairs(sets, 0.5).map(([i, j]) => pairKey(i, j)));
+  items.forEach((x, i) => x.base !== null && sets[i] && sets[x.base] && positives.add(pairKey(i, x.base)));
+  const same = (i: number, j: number) => groups[i] !== null && groups[i] === groups[j];
+  // Recall by class of positive pair: [hits, pairs].
+  const cls = { all: [0, 0], short: [0, 0], variants: [0, 0], natural_j80: [0, 0], natural_j50_80: [0, 0] };
+  for (const k of positives) {
+    const i = Math.floor(k / items.length);
+    const j = k % items.length;
+    const hit = same(i, j) ? 1 : 0;
+    const classes: (keyof typeof cls)[] = ['all'];
+    if (items[i]!.short) classes.push('short');
+    if (items[i]!.base === j || items[j]!.base === i) classes.push('variants');
+    else if (items[i]!.kind === 'real' && items[j]!.kind === 'real') classes.push(jaccard(sets[i]!, sets[j]!) >= 0.8 ? 'natural_j80' : 'natural_j50_80');
+    for (const c of classes) (cls[c][0]! += hit, cls[c][1]!++);
+  }
+  let fp = 0;
+  let judged = 0;
   const byGroup = new Map<number, number[]>();
   groups.forEach((g, i) => g !== null && (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(i));
-  let tp = 0;
-  let fp = 0;
-  for (const members of byGroup.values()) {
-    for (let a = 0; a < members.length; a++) {
-      for (let b = a + 1; b < members.length; b++) {
-        const i = members[a]!;
-        const j = members[b]!;
-        if (items[i]!.truth === items[j]!.truth) tp++;
-        else if (jaccard(shOf(i), shOf(j)) < 0.2) fp++;
+  for (const m of byGroup.values()) {
+    for (let a = 0; a < m.length; a++) {
+      for (let b = a + 1; b < m.length; b++) {
+        if (positives.has(pairKey(m[a]!, m[b]!))) judged++;
+        else if (jaccard(sets[m[a]!] ?? new Set(), sets[m[b]!] ?? new Set()) < 0.2) (fp++, judged++);
       }
     }
   }
-  // Positive pairs per truth cluster, and per variant kind (variant with its cluster-mates).
-  const byTruth = new Map<number, number[]>();
-  items.forEach((x, i) => (byTruth.get(x.truth) ?? byTruth.set(x.truth, []).get(x.truth)!).push(i));
-  let positives = 0;
-  const kindHit = new Map<string, [number, number]>();
-  for (const members of byTruth.values()) {
-    positives += (members.length * (members.length - 1)) / 2;
-    for (const i of members) {
-      if (members.length < 2) continue;
-      const it = items[i]!;
-      const key = it.short ? `short_${it.kind}` : it.kind;
-      const hit = members.some((j) => j !== i && groups[j] !== null && groups[j] === groups[i]);
-      const k = kindHit.get(key) ?? [0, 0];
-      kindHit.set(key, [k[0] + (hit ? 1 : 0), k[1] + 1]);
-    }
-  }
   const out: Record<string, number> = {
-    dedup_precision: round(tp / Math.max(1, tp + fp)),
-    dedup_recall: round(tp / Math.max(1, positives)),
+    dedup_precision: round((judged - fp) / Math.max(1, judged)),
+    dedup_recall: round(cls.all[0]! / Math.max(1, cls.all[1]!)),
+    dedup_recall_variants: round(cls.variants[0]! / Math.max(1, cls.variants[1]!)),
+    dedup_recall_natural_j80: round(cls.natural_j80[0]! / Math.max(1, cls.natural_j80[1]!)),
+    dedup_recall_natural_j50_80: round(cls.natural_j50_80[0]! / Math.max(1, cls.natural_j50_80[1]!)),
+    dedup_recall_short: round(cls.short[0]! / Math.max(1, cls.short[1]!)),
     dedup_false_merge_pairs: fp,
+    dedup_ungroupable_share: round(sets.filter((x) => x === null).length / items.length),
   };
-  for (const [k, [h, n]] of kindHit) out[`dedup_recall_${k}`] = round(h / n);
+  // Per repost kind: the share of variants that landed in their original's group.
+  const kinds = new Map<string, [number, number]>();
+  items.forEach((x, i) => {
+    if (x.base === null || !sets[i] || !sets[x.base]) return;
+    const key = `dedup_recall_${x.short ? 'short_' : ''}${x.kind}`;
+    const [h, n] = kinds.get(key) ?? [0, 0];
+    kinds.set(key, [h + (same(i, x.base) ? 1 : 0), n + 1]);
+  });
+  for (const [k, [h, n]] of kinds) out[k] = round(h / n);
   return out;
 }
 
-/** If short headlines were compared by SimHash at `bits`: the share of them with a different headline that close. */
-function shortSimhashFalseRate(items: EvalItem[], bits: number): number {
+/** Were short texts (8–19 content characters) compared by SimHash at `bits`: the share of pairs that close that are different headlines. */
+function shortSimhashFalseShare(items: EvalItem[], bits: number): number {
   const shorts = items.filter((x) => x.short && x.kind === 'real');
+  const sets = comparableShingles(shorts.map((x) => x.text));
   const fps = shorts.map((x) => fingerprint(normalise(`${x.text}\n`), x.text.length));
   let close = 0;
-  let counted = 0;
+  let different = 0;
   fps.forEach((a, i) => {
-    if (!a || a.length < MIN_TEXT_CHARS || a.length >= SIMHASH_MIN_CHARS) return;
-    counted++;
-    if (fps.some((b, j) => j !== i && b && shorts[j]!.truth !== shorts[i]!.truth && hamming(a.simhash, b.simhash) <= bits)) close++;
+    if (!a || a.length >= SIMHASH_MIN_CHARS) return;
+    fps.forEach((b, j) => {
+      if (j <= i || !b || b.length >= SIMHASH_MIN_CHARS || hamming(a.simhash, b.simhash) > bits) return;
+      close++;
+      if (jaccard(sets[i]!, sets[j]!) < 0.5) different++;
+    });
   });
-  return round(close / Math.max(1, counted));
+  return round(different / Math.max(1, close));
 }
 
 function round(x: number): number {
@@ -151,14 +184,15 @@ function round(x: number): number {
 /** Scores at one threshold. */
 export async function evaluate(thresholdBits: number, quick: boolean): Promise<Record<string, number>> {
   const items = buildItems(quick);
-  const { groups, firstOk, groupCount } = await groupItems(items, thresholdBits);
+  const { groups, firstOk, groupCount, itemsPerS } = await groupItems(items, thresholdBits);
   return {
     dedup_threshold_bits: thresholdBits,
     ...pairScores(items, groups),
     dedup_first_publisher_correct: round(firstOk),
     dedup_groups: groupCount,
     dedup_items: items.length,
-    dedup_short_simhash_false_rate: shortSimhashFalseRate(items, thresholdBits),
+    dedup_eval_ingest_items_per_s: Math.round(itemsPerS),
+    dedup_short_simhash_false_share: shortSimhashFalseShare(items, thresholdBits),
   };
 }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { Config } from '../config.ts';
 import { normalise } from '../text/normalise.ts';
 import { classifySentiment } from './sentiment/index.ts';
-import { extractKeywords } from './keywords.ts';
+import { cutWords, keywordsFromWords } from './keywords.ts';
 import { getRegionIndex } from './regions/gazetteer.ts';
 import { resolveRegions } from './regions/resolve.ts';
 import type { RegionIndex } from './regions/region-index.ts';
@@ -59,11 +59,14 @@ export function createAnalyzer(config: AnalyzerConfig | null): Analyzer {
     regionIndex,
     analyze({ title, content, norm }) {
       if (isEmptyText(title, content)) return { sentiment: { label: 'neutral', score: 0 }, keywords: [], regions: [], risks: [] };
-      const folded = norm ?? normalise(`${title}\n${content}`);
+      // Same layout as PreparedItem.norm, so word offsets from the raw text line up with the folded text.
+      const text = `${title}\n${content}`;
+      const folded = norm ?? normalise(text);
+      const words = cutWords(text); // one jieba pass serves keywords and the region word check
       return {
-        sentiment: classifySentiment(title ? `${title}\n${content}` : content),
-        keywords: extractKeywords(title, content, KEYWORDS_PER_ITEM),
-        regions: resolveRegions(regionIndex, folded, { jurisdiction }),
+        sentiment: classifySentiment(title ? text : content),
+        keywords: keywordsFromWords(words, title.length, KEYWORDS_PER_ITEM),
+        regions: resolveRegions(regionIndex, folded, { jurisdiction, words }),
         risks: scoreRisks(taxonomy, folded),
       };
     },

@@ -1,6 +1,9 @@
 // Band index writes and lookups: where an item's fingerprint is filed, and which filed items are close.
+// These run once per ingested item, so their SQL is compiled once per dialect and reused with new
+// parameters: building and compiling a 68-key query through Kysely cost about as much as running it.
+import { CompiledQuery, type DialectAdapter } from 'kysely';
 import type { DedupDb } from './tables.ts';
-import { bandKeys, probeKeys, exactKey, EXACT_BAND } from './bands.ts';
+import { bandKeys, probeKeys, exactKey, EXACT_BAND, BANDS, BAND_BITS } from './bands.ts';
 import { hamming } from './simhash.ts';
 import type { Fingerprint } from './features.ts';
 
@@ -17,14 +20,42 @@ export interface LookupOptions {
   windowMs: number;
 }
 
+const PROBES = BANDS * (BAND_BITS + 1);
+const sqlByAdapter = new WeakMap<DialectAdapter, Map<string, string>>();
+
+/** The SQL text of a query shape in this database's dialect, compiled on first use. */
+function shapeSql(db: DedupDb, shape: string, compile: () => CompiledQuery): string {
+  const adapter = db.getExecutor().adapter;
+  let m = sqlByAdapter.get(adapter);
+  if (!m) sqlByAdapter.set(adapter, (m = new Map()));
+  let s = m.get(shape);
+  if (s === undefined) m.set(shape, (s = compile().sql));
+  return s;
+}
+
+function lookupSql(db: DedupDb, keys: number): string {
+  return shapeSql(db, `lookup${keys}`, () =>
+    db
+      .selectFrom('simhash_bands')
+      .select(['item_id', 'published_at', 'hi', 'lo'])
+      .where('key', 'in', new Array<number>(keys).fill(0))
+      .where('published_at', '>=', 0)
+      .where('published_at', '<=', 0)
+      .compile(),
+  );
+}
+
+function insertSql(db: DedupDb, rows: number): string {
+  const row = { band: 0, key: 0, published_at: 0, item_id: 0, hi: 0, lo: 0 };
+  return shapeSql(db, `insert${rows}`, () => db.insertInto('simhash_bands').values(new Array(rows).fill(row)).compile());
+}
+
 /** File the item's fingerprint under its band keys (or its exact key for a short text). */
 export async function fileFingerprint(db: DedupDb, itemId: number, publishedAt: number, fp: Fingerprint): Promise<void> {
   const { hi, lo } = fp.simhash;
-  const rows =
-    fp.exactHash !== null
-      ? [{ band: EXACT_BAND, key: exactKey(fp.exactHash), published_at: publishedAt, item_id: itemId, hi, lo }]
-      : bandKeys(fp.simhash).map((b) => ({ ...b, published_at: publishedAt, item_id: itemId, hi, lo }));
-  await db.insertInto('simhash_bands').values(rows).execute();
+  const keys = fp.exactHash !== null ? [{ band: EXACT_BAND, key: exactKey(fp.exactHash) }] : bandKeys(fp.simhash);
+  const params = keys.flatMap((k) => [k.band, k.key, publishedAt, itemId, hi, lo]);
+  await db.executeQuery(CompiledQuery.raw(insertSql(db, keys.length), params));
 }
 
 /**
@@ -40,13 +71,10 @@ export async function closestMatch(
 ): Promise<Match | null> {
   const keys = fp.exactHash !== null ? [exactKey(fp.exactHash)] : probeKeys(fp.simhash);
   const maxBits = fp.exactHash !== null ? 0 : opts.thresholdBits;
-  const rows = await db
-    .selectFrom('simhash_bands')
-    .select(['item_id', 'published_at', 'hi', 'lo'])
-    .where('key', 'in', keys)
-    .where('published_at', '>=', publishedAt - opts.windowMs)
-    .where('published_at', '<=', publishedAt + opts.windowMs)
-    .execute();
+  const sql = lookupSql(db, keys.length === 1 ? 1 : PROBES);
+  const { rows } = await db.executeQuery<{ item_id: number; published_at: number; hi: number; lo: number }>(
+    CompiledQuery.raw(sql, [...keys, publishedAt - opts.windowMs, publishedAt + opts.windowMs]),
+  );
   let best: Match | null = null;
   for (const r of rows) {
     if (r.item_id === selfId) continue;
@@ -62,4 +90,12 @@ export async function closestMatch(
     }
   }
   return best;
+}
+
+/** Record the item's fingerprint and group (null = none) on its row. */
+export async function markItem(db: DedupDb, itemId: number, simhashHex: string, groupId: number | null): Promise<void> {
+  const sql = shapeSql(db, 'mark', () =>
+    db.updateTable('items').set({ simhash: '', similar_group_id: 0 }).where('id', '=', 0).compile(),
+  );
+  await db.executeQuery(CompiledQuery.raw(sql, [simhashHex, groupId, itemId]));
 }

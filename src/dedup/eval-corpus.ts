@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalise } from '../text/normalise.ts';
-import { dedupText } from './features.ts';
+import { dedupText, MIN_TEXT_CHARS } from './features.ts';
 
 /** The shared data folder beside the repository. */
 export const SHARED_DATA = path.resolve(import.meta.dirname, '../../../shared/data');
@@ -60,14 +60,21 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return union === 0 ? 1 : both / union;
 }
 
-/** Cluster ids for texts: texts whose stripped trigram Jaccard is >= `min` (transitively) share one. */
-export function naturalClusters(texts: string[], min = 0.5): number[] {
-  const sets = texts.map((t) => shingles(dedupText(normalise(`\n${t}`), 0)));
-  const parent = texts.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+/** Trigram sets of the texts as the stage compares them; null for texts too short to be grouped. */
+export function comparableShingles(texts: string[]): (Set<string> | null)[] {
+  return texts.map((t) => {
+    const d = dedupText(normalise(`\n${t}`), 0);
+    return d.length < MIN_TEXT_CHARS ? null : shingles(d);
+  });
+}
+
+/** Index pairs [i, j] (i < j) whose trigram Jaccard is at least `min`. */
+export function similarPairs(sets: (Set<string> | null)[], min = 0.5): [number, number][] {
   const postings = new Map<string, number[]>();
-  sets.forEach((s, i) => s.forEach((g) => (postings.get(g) ?? postings.set(g, []).get(g)!).push(i)));
+  sets.forEach((s, i) => s?.forEach((g) => (postings.get(g) ?? postings.set(g, []).get(g)!).push(i)));
+  const out: [number, number][] = [];
   sets.forEach((s, i) => {
+    if (!s) return;
     const seen = new Set<number>();
     for (const g of s) {
       const p = postings.get(g)!;
@@ -76,9 +83,9 @@ export function naturalClusters(texts: string[], min = 0.5): number[] {
       for (const j of p) {
         if (j <= i || seen.has(j)) continue;
         seen.add(j);
-        if (jaccard(s, sets[j]!) >= min) parent[find(j)] = find(i);
+        if (jaccard(s, sets[j]!) >= min) out.push([i, j]);
       }
     }
   });
-  return texts.map((_, i) => find(i));
+  return out;
 }

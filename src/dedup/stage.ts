@@ -3,7 +3,7 @@
 import type { IngestStage } from '../ingest/stage.ts';
 import { fingerprint, type Fingerprint } from './features.ts';
 import { toHex } from './simhash.ts';
-import { closestMatch, fileFingerprint } from './candidates.ts';
+import { closestMatch, fileFingerprint, markItem } from './candidates.ts';
 import { joinGroup } from './groups.ts';
 import { dedupDb } from './tables.ts';
 
@@ -44,7 +44,7 @@ export function createSimilarStage(options: Partial<SimilarStageOptions> = {}): 
       await fileFingerprint(db, item.id, item.publishedAt, fp);
       let groupId: number | null = null;
       if (match) groupId = await joinGroup(trx, { id: item.id, publishedAt: item.publishedAt }, match, ctx.clock.now());
-      await trx.updateTable('items').set({ simhash: toHex(fp.simhash), similar_group_id: groupId }).where('id', '=', item.id).execute();
+      await markItem(db, item.id, toHex(fp.simhash), groupId);
       if (groupId !== null) item.enrich.similarGroupId = groupId;
     },
   };

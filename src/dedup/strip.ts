@@ -4,9 +4,9 @@
 
 // Tags reposters put in front of or around a text.
 const REPOST_TAG = /[【\[(<《「]\s*(?:转载|转帖|转发|转|原创|推荐|分享|扩散|求扩散|转需|重磅|突发|快讯|最新|热门)\s*[】\])>》」]/g;
-// A whole line that only says where the text came from or who edited it.
+// A whole (short) line that only says where the text came from or who edited it; a long line is content.
 const SOURCE_LINE =
-  /^[ \t]*(?:[-—–=*]+\s*)?(?:(?:转自|转载自|转载于|摘自|选自|via\b).*|(?:本文|文章|消息|新闻|图片|视频)?(?:来源|来自|出处|原标题|原文|原文链接|原文地址|责任编辑|编辑|作者|记者|通讯员|摄影|校对|审核)\s*[:：|丨].*)$/gm;
+  /^[ \t]*(?:[-—–=*]+\s*)?(?:(?:转自|转载自|转载于|摘自|选自|via\b).{0,40}|(?:本文|文章|消息|新闻|图片|视频)?(?:来源|来自|出处|原标题|原文|原文链接|原文地址|责任编辑|编辑|作者|记者|通讯员|摄影|校对|审核)\s*[:：|丨].{0,60})$/gm;
 // A source note inside a line: (转自人民网) 【来源：新华社】 ——转自@某某
 const SOURCE_NOTE =
   /[(（【\[]\s*(?:转自|转载自|摘自|选自|via|by|来源\s*[:：]?|来自\s*[:：]|编辑\s*[:：]|记者\s*[:：])[^)）】\]\n]{0,40}[)）】\]]|[-—–]*\s*(?:转自|转载自|摘自)\s*[@\w\u3400-\u9fff]{0,30}\s*$/gm;

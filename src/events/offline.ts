@@ -48,6 +48,7 @@ export function toClusterItems(items: readonly OfflineItem[], opts: OfflineOptio
       keywords: it.keywords ?? undefined,
       regions: it.regions?.map((r) => (typeof r === 'string' ? r : r.code)),
       similarGroupId: it.similar_group_id ?? null,
+      isReport: (it.title ?? '').trim() !== '',
       reposts: it.metrics?.reposts,
     };
   });

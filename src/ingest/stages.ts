@@ -2,7 +2,8 @@
 import type { IngestStage } from './stage.ts';
 import { similarStage } from '../dedup/stage.ts';
 import { topicsStage } from '../topics/stage.ts';
+import { analysisStage } from '../analysis/stage.ts';
 import { searchIndexStage } from '../search/stage.ts';
 import { eventsStage } from '../events/stage.ts';
 
-export const STAGES: IngestStage[] = [similarStage, topicsStage, eventsStage, searchIndexStage];
+export const STAGES: IngestStage[] = [similarStage, topicsStage, analysisStage, eventsStage, searchIndexStage];

@@ -50,8 +50,13 @@ export function pieces(s: string): Piece[] {
       i++;
     } else if (k === Kind.Word) {
       let j = i + 1;
-      while (j < n && kindAt(s, j) === Kind.Word) j++;
-      out.push({ kind: 'word', text: s.slice(i, j) });
+      let ascii = s.charCodeAt(i) < 0x80;
+      while (j < n && kindAt(s, j) === Kind.Word) {
+        if (s.charCodeAt(j) >= 0x80) ascii = false;
+        j++;
+      }
+      // normalise() lower-cases ASCII only; other scripts are folded here (the FTS5 tokenizer is 'ascii').
+      out.push({ kind: 'word', text: ascii ? s.slice(i, j) : s.slice(i, j).toLowerCase() });
       i = j;
     } else {
       const chars: string[] = [];

@@ -28,7 +28,7 @@ export function termRegex(t: TermNode): RegExp | null {
     if (prev) src += prev.kind === p.kind ? `${S}+` : `${S}*`;
     src += p.kind === 'cjk' ? escapeRe(p.chars.join('')) : `(?<!${W})${escapeRe(p.text)}(?!${W})`;
   });
-  return new RegExp(src, 'gu');
+  return new RegExp(src, 'giu');
 }
 
 /** Sorted, merged spans of every regex in the text. */

@@ -17,6 +17,7 @@ test('1,000 compiled topics agree with a naive evaluator on real news titles', (
   const trees = rules.map((r) => parseTopic(r.expression));
   const variants = variantMap(SEED_VARIANTS);
   const titles = newsTitles(sharedData('headlines/thucnews-titles'), 2000);
+  const byShape = [0, 0, 0, 0, 0, 0];
   let matches = 0;
   let itemsWithMatch = 0;
   for (const title of titles) {
@@ -25,9 +26,12 @@ test('1,000 compiled topics agree with a naive evaluator on real news titles', (
     const want = trees.flatMap((t, i) => (naiveMatch(t, norm, variants) ? [i + 1] : []));
     assert.deepEqual(got, want, `title: ${title}`);
     matches += got.length;
+    for (const id of got) byShape[(id - 1) % 6]!++;
     if (got.length) itemsWithMatch++;
   }
   // Not a vacuous comparison: a good share of the titles match something.
   assert.ok(itemsWithMatch > 300, `titles with a match: ${itemsWithMatch}`);
   assert.ok(matches > 500, `matches: ${matches}`);
+  // Every generated shape (groups, and, proximity, exclusions, mixed) matched some titles.
+  assert.ok(byShape.every((n) => n > 0), `matches per shape: ${byShape.join(',')}`);
 });

@@ -88,3 +88,11 @@ test('triggerTerms: the smallest set one of whose terms must occur', () => {
   assert.deepEqual(t('融水+拆迁补偿'), ['拆迁补偿']);
   assert.deepEqual(t('"融水 拆迁款"~5|政府'), ['拆迁款', '政府']);
 });
+
+test('proximity stays correct and quick on long texts with many occurrences', () => {
+  const filler = '的'.repeat(50);
+  const text = `${`融水${filler}`.repeat(2000)}拆迁${filler}融水`;
+  assert.equal(matches('"融水 拆迁"~50', text), true);
+  assert.equal(matches('"融水 拆迁"~49', text), false);
+  assert.equal(matches('"融水 拆迁 补偿"~10', `${text}补偿`), false);
+});

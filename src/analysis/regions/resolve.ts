@@ -2,7 +2,8 @@
 // have it (a suffix, a related division named, a place cue, the jurisdiction); a bare short form must
 // also be a whole jieba word (大理石 is not 大理). Duplicates (朝阳区 of 北京 / of 长春, 朝阳市) are
 // settled by, in order: a related division named right beside it (北京朝阳区), the office's jurisdiction,
-// the higher level, related divisions named elsewhere in the text, prominence; a tie names nothing.
+// support (a related division named anywhere, or a name needing no context), the higher level, the
+// number of related divisions named, prominence; a tie names nothing.
 import { getJieba } from '../../text/segment.ts';
 import type { RegionHit } from '../types.ts';
 import { LEVEL_RANK } from './divisions.ts';
@@ -157,7 +158,10 @@ export function resolveRegions(index: RegionIndex, text: string, opts: ResolveOp
         if (!standsAsWord(t, span, bounds, byStart)) continue;
       }
       const adjacent = context.some((a) => beside(named.get(a))) || beside(below.get(c.div.code)) ? 1 : 0;
-      const key = [adjacent, aff, LEVEL_RANK[c.div.level], related, c.prominence];
+      // Supported: named by a related division, or a name that needs no context (天津、河北 is the
+      // province although 天津 has a 河北区); beats a candidate that only a cue let in (朝阳警方).
+      const supported = related > 0 || c.need === 0 ? 1 : 0;
+      const key = [adjacent, aff, supported, LEVEL_RANK[c.div.level], related, c.prominence];
       const cmp = best === null ? 1 : compareKeys(key, bestKey);
       if (cmp > 0) {
         best = c;

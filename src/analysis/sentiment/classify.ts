@@ -15,7 +15,7 @@ export interface SentimentDetail extends SentimentResult {
 
 /** Full scoring of `text` with `model`. */
 export function scoreText(model: SentimentModel, text: string): SentimentDetail {
-  const p = prepare(text);
+  const p = prepare(text, model.spec.words);
   const margin = reviewMargin(model, featureBuckets(p.text, p.tokens, model.spec));
   const probs = classProbs(model.layer, cueVector(p, margin));
   const score = Math.max(-1, Math.min(1, probs[2] - probs[0]));

@@ -23,7 +23,7 @@ const DATE = /0+(月|日|时|年|号)/;
 
 /** Dense features (named by FEATURE_NAMES) of a prepared text given the review model's margin. */
 export function cueVector(p: PreparedText, reviewMargin: number): Float64Array {
-  const lex = lexiconCounts(p.text, p.tokens);
+  const lex = lexiconCounts(p.text);
   const v = new Float64Array(FEATURE_NAMES.length);
   let k = 0;
   v[k++] = Math.tanh(reviewMargin / 2);

@@ -55,8 +55,8 @@ export interface PreparedText {
   tokens: string[];
 }
 
-/** Prepared text and its jieba tokens (which concatenate back to the text). */
-export function prepare(text: string): PreparedText {
+/** Prepared text and, when `words` is set, its jieba tokens (which concatenate back to the text). */
+export function prepare(text: string, words: boolean): PreparedText {
   const t = prepText(text);
-  return { text: t, tokens: t.length > 0 ? segment(t) : [] };
+  return { text: t, tokens: words && t.length > 0 ? segment(t) : [] };
 }

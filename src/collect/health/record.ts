@@ -85,3 +85,8 @@ export async function recordFailure(
     return failures;
   });
 }
+
+/** Drop check-log rows older than `keepMs` (the log is for diagnosis, the state keeps the latest). */
+export async function pruneChecks(ctx: AppContext, keepMs = 30 * 86_400_000): Promise<void> {
+  await collectDb(ctx.store.db).deleteFrom('source_checks').where('started_at', '<', ctx.clock.now() - keepMs).execute();
+}

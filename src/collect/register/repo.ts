@@ -122,8 +122,13 @@ export async function updateSource(ctx: AppContext, id: number, u: SourceUpdate)
     .returningAll()
     .executeTakeFirstOrThrow();
   // A changed URL or interval should take effect now, not after the old schedule runs out.
-  if (u.url !== undefined || u.interval_s !== undefined || enabled === true) {
-    await collectDb(ctx.store.db).updateTable('source_state').set({ next_check_at: ctx.clock.now(), etag: null, last_modified: null }).where('source_id', '=', id).execute();
+  const urlChanged = u.url !== undefined && u.url !== cur.url;
+  if (urlChanged || u.interval_s !== undefined || u.settings !== undefined || (enabled === true && Number(cur.enabled) !== 1)) {
+    await collectDb(ctx.store.db)
+      .updateTable('source_state')
+      .set({ next_check_at: ctx.clock.now(), ...(urlChanged || u.settings !== undefined ? { etag: null, last_modified: null } : {}) })
+      .where('source_id', '=', id)
+      .execute();
   }
   return { source: row, pushToken };
 }

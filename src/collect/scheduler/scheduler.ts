@@ -4,6 +4,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AppContext } from '../../context.ts';
 import { checkSilence } from '../health/silence.ts';
+import { pruneChecks } from '../health/record.ts';
 import { keyPeriodIntervals, pullForward } from '../key-periods/effective.ts';
 import { claimDue, ensureStateRows, releaseClaims, type ClaimedSource } from './claim.ts';
 import { checkSource, type CheckResult } from './check-source.ts';
@@ -42,6 +43,7 @@ export class Scheduler {
     if (now - this.lastSilenceCheck >= this.opts.silenceCheckMs) {
       this.lastSilenceCheck = now;
       await checkSilence(this.ctx);
+      await pruneChecks(this.ctx);
     }
     return intervals;
   }

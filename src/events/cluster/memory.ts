@@ -4,6 +4,7 @@
 // applies the same decision and state updates to events loaded from the database.
 import { clusterParams, HOUR_MS } from './params.ts';
 import { decide } from './score.ts';
+import { decisionParams, eventsToPull, fallbackTarget, isOrphan, linkedTarget, type ItemLinks } from './policy.ts';
 import { StreamBackground, dictionaryBackground, type Background } from './background.ts';
 import { absorb, emptyState, mergeInto } from './state.ts';
 import { itemBag, lookupTokens, titleWorthy } from './features.ts';
@@ -29,6 +30,7 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
   const byGroup = new Map<number, number>();
   const postings = new Map<string, number[]>();
   const byHour = new Map<number, Set<number>>();
+  const births = new Map<number, number>();
   let nextId = 1;
   const stream = new StreamBackground();
   const bg: Background = (opts as { background?: string }).background === 'dictionary' ? dictionaryBackground : stream;
@@ -99,23 +101,32 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
   function add(item: ClusterItem): number {
     const bag = itemBag(item);
     const t = item.publishedAt;
+    const live = (e: number | undefined) => (e === undefined ? null : find(e));
     const parentItem = item.parentExternalId !== null ? byExternal.get(item.parentExternalId) : undefined;
-    const parentEvent = parentItem !== undefined ? itemEvent.get(parentItem) : undefined;
-    const children = item.externalId !== null ? waitingFor.get(item.externalId) : undefined;
-    const siblings = item.parentExternalId !== null && parentEvent === undefined ? waitingFor.get(item.parentExternalId) : undefined;
-    const group = item.similarGroupId != null ? byGroup.get(item.similarGroupId) : undefined;
-    const linked = [parentEvent, children, siblings].filter((e): e is number => e !== undefined).map(find);
-    const first = linked[0] ?? (group !== undefined ? find(group) : undefined);
-    let target: EventState | undefined = first !== undefined ? states.get(first) : undefined;
+    const parent = live(parentItem !== undefined ? itemEvent.get(parentItem) : undefined);
+    const children = live(item.externalId !== null ? waitingFor.get(item.externalId) : undefined);
+    const links: ItemLinks = {
+      parent,
+      sibling: parent === null && item.parentExternalId !== null ? live(waitingFor.get(item.parentExternalId)) : null,
+      group: live(item.similarGroupId != null ? byGroup.get(item.similarGroupId) : undefined),
+      children: children === null ? [] : [children],
+    };
     const tokens = lookupTokens(bag);
-    if (!target) target = decide(candidates(tokens, t), bag, item.regions, t, bg, p)?.event;
+    let targetId = linkedTarget(links);
+    if (targetId === null) {
+      const dp = decisionParams(p, isOrphan(item.parentExternalId, links), item.isReport ?? false);
+      const ctx = { bg, births: birthsBefore(t) };
+      targetId = decide(candidates(tokens, t), bag, item.regions, t, ctx, dp)?.event.id ?? fallbackTarget(links);
+    }
+    let target = targetId === null ? undefined : states.get(targetId);
     const isNew = !target;
     if (!target) {
       target = emptyState(nextId++, t, item.id);
       states.set(target.id, target);
+      const h = Math.floor(t / HOUR_MS);
+      births.set(h, (births.get(h) ?? 0) + 1);
     }
-    // Certain links (children waiting for this parent, siblings) pull their events into this one.
-    for (const e of linked) if (e !== target.id) merge(e, target.id);
+    for (const e of eventsToPull(links, target.id)) merge(e, target.id);
     const oldLast = isNew ? null : target.lastAt;
     absorb(target, { itemId: item.id, t, bag, regions: item.regions, reposts: item.reposts, weight: item.weight, titleWorthy: titleWorthy(item.text, bag) }, p);
     moveHour(target, oldLast);
@@ -125,10 +136,18 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
       byExternal.set(item.externalId, item.id);
       waitingFor.delete(item.externalId);
     }
-    if (item.parentExternalId !== null && parentEvent === undefined) waitingFor.set(item.parentExternalId, target.id);
-    if (item.similarGroupId != null && group === undefined) byGroup.set(item.similarGroupId, target.id);
+    if (item.parentExternalId !== null && parent === null) waitingFor.set(item.parentExternalId, target.id);
+    if (item.similarGroupId != null && links.group === null) byGroup.set(item.similarGroupId, target.id);
     for (const w of tokens) index(w, target.id, t);
     return target.id;
+  }
+
+  /** Events born in the hours before t (the estimate of the current rate of new stories). */
+  function birthsBefore(t: number): number {
+    const h0 = Math.floor(t / HOUR_MS);
+    let n = 0;
+    for (let h = h0 - p.birthWindowHours + 1; h <= h0; h++) n += births.get(h) ?? 0;
+    return n;
   }
 
   return {

@@ -46,11 +46,32 @@ export function regionEvidence(state: EventState, regions: readonly string[] | u
 
 /** The item's score for one event (comparable with newEventScore). */
 export function eventScore(
-  state: EventState, bag: Bag, regions: readonly string[] | undefined, t: number, bg: Background, p: ClusterParams,
+  state: EventState, bag: Bag, regions: readonly string[] | undefined, t: number, ctx: DecisionContext, p: ClusterParams,
 ): number {
   const lam = intensity(state, t, p);
-  const time = Math.max(p.minTimeLogOdds, Math.min(p.maxTimeLogOdds, Math.log(lam / p.newEventRate + 1e-12)));
-  return time + textEvidence(state, bag, bg, p) + regionEvidence(state, regions, p);
+  const time = Math.max(p.minTimeLogOdds, Math.min(p.maxTimeLogOdds, Math.log(lam / newStoryRate(state, t, ctx.births, p) + 1e-12)));
+  return time + textEvidence(state, bag, ctx.bg, p) + regionEvidence(state, regions, p);
+}
+
+/**
+ * The rate of new stories competing with an event near t: births of other events in the last hours,
+ * never below the configured floor. A busy stream of distinct reports makes new stories likely, so time
+ * alone then pulls little; a quiet stream of comments on one story makes them rare, so time pulls
+ * strongly (the λ_0 of a Dirichlet–Hawkes process, estimated from the stream instead of fixed). The
+ * event's own birth is left out: otherwise a story's first hours would count against its own replies.
+ */
+export function newStoryRate(state: EventState, t: number, births: number, p: ClusterParams): number {
+  const h0 = Math.floor(t / HOUR_MS);
+  const born = Math.floor(state.firstAt / HOUR_MS);
+  const own = born <= h0 && born > h0 - p.birthWindowHours ? 1 : 0;
+  return Math.max(p.newEventRate, (births - own) / p.birthWindowHours);
+}
+
+/** What a decision needs besides the item and the candidates. */
+export interface DecisionContext {
+  bg: Background;
+  /** Events born in the birthWindowHours up to the item's hour. */
+  births: number;
 }
 
 /** The score of starting a new event: the prior odds of a new story (log λ_0 / λ_0 = 0). */
@@ -60,12 +81,12 @@ export function newEventScore(): number {
 
 /** Best candidate for the item, or null when a new event is likelier. */
 export function decide(
-  candidates: Iterable<EventState>, bag: Bag, regions: readonly string[] | undefined, t: number, bg: Background, p: ClusterParams,
+  candidates: Iterable<EventState>, bag: Bag, regions: readonly string[] | undefined, t: number, ctx: DecisionContext, p: ClusterParams,
 ): { event: EventState; score: number } | null {
   let best: { event: EventState; score: number } | null = null;
   for (const ev of candidates) {
     if (t > ev.lastAt + p.windowMs || t < ev.firstAt - p.windowMs) continue;
-    const s = eventScore(ev, bag, regions, t, bg, p);
+    const s = eventScore(ev, bag, regions, t, ctx, p);
     if (!best || s > best.score) best = { event: ev, score: s };
   }
   return best && best.score > newEventScore() ? best : null;

@@ -19,6 +19,8 @@ export interface ClusterItem {
   similarGroupId?: number | null | undefined;
   /** Reposts count, for choosing the title item. */
   reposts?: number | undefined;
+  /** True for a report (an item with a title: news, articles), which must earn its event with words. */
+  isReport?: boolean | undefined;
   /** Heat weight of the item (heat.ts); 1 when absent. */
   weight?: number | undefined;
   /** Precomputed tokens (the ingest stage computes them in prepare()). */
@@ -59,10 +61,14 @@ export interface ClusterParams {
   windowMs: number;
   /** Time scale of an event's intensity kernel, hours. */
   tauHours: number;
-  /** Prior rate of new stories, items per hour: the intensity an event must beat on time alone. */
+  /** Floor of the rate of new stories, per hour: the intensity an event must beat on time alone. */
   newEventRate: number;
+  /** Hours back over which event births estimate the current rate of new stories. */
+  birthWindowHours: number;
   /** Upper bound of the time prior's log odds, so a burst cannot swallow an unrelated text. */
   maxTimeLogOdds: number;
+  /** Upper bound of the time prior for reports (items with a title). */
+  reportMaxTimeLogOdds: number;
   /** Lower bound of the time prior inside the window: a quiet event can still win on strong text. */
   minTimeLogOdds: number;
   /** Share of an event's own vocabulary in its items' words (the rest is everyday language). */

@@ -3,6 +3,8 @@
 // siblings of an unknown parent), then the similar-group, then the scored decision over candidate events
 // read from the database. Nothing is kept in memory except a cache of parsed states checked by version.
 import { decide } from '../cluster/score.ts';
+import { decisionParams, eventsToPull, fallbackTarget, isOrphan, linkedTarget, type ItemLinks } from '../cluster/policy.ts';
+import { HOUR_MS } from '../cluster/params.ts';
 import { absorb, emptyState } from '../cluster/state.ts';
 import type { ClusterParams, EventState } from '../cluster/types.ts';
 import { addToBackground, loadBackground } from './background.ts';
@@ -13,21 +15,27 @@ import { createEventRow, saveItemToEvent } from './write.ts';
 import type { EventItemData } from './item-data.ts';
 import type { EventDb } from './tables.ts';
 
-/** Events the item is certainly linked to (first one wins), and its similar-group's event. */
-async function linkedEvents(db: EventDb, item: EventItemData): Promise<{ certain: number[]; group: number | null }> {
-  const certain: number[] = [];
-  const push = (e: number | null) => {
-    if (e !== null && !certain.includes(e)) certain.push(e);
+/** The item's links to stored events (see cluster/policy.ts). */
+async function itemLinks(db: EventDb, item: EventItemData): Promise<ItemLinks> {
+  const parent = item.parentExternalId !== null ? await parentEvent(db, item.parentExternalId, item.sourceKey) : null;
+  return {
+    parent,
+    sibling: parent === null && item.parentExternalId !== null ? await siblingEvent(db, item.parentExternalId, item.id) : null,
+    group: item.similarGroupId !== null ? await groupEvent(db, item.similarGroupId, item.id) : null,
+    children: item.externalId !== null ? await childEvents(db, item.externalId, item.id) : [],
   };
-  let parent: number | null = null;
-  if (item.parentExternalId !== null) {
-    parent = await parentEvent(db, item.parentExternalId, item.sourceKey);
-    push(parent);
-  }
-  if (item.externalId !== null) for (const e of await childEvents(db, item.externalId, item.id)) push(e);
-  if (item.parentExternalId !== null && parent === null) push(await siblingEvent(db, item.parentExternalId, item.id));
-  const group = item.similarGroupId !== null ? await groupEvent(db, item.similarGroupId, item.id) : null;
-  return { certain, group };
+}
+
+/** Events born in the hours before t (estimate of the current rate of new stories). */
+async function birthsBefore(db: EventDb, t: number, p: ClusterParams): Promise<number> {
+  const h0 = Math.floor(t / HOUR_MS) * HOUR_MS;
+  const r = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('first_published_at', '>=', h0 - (p.birthWindowHours - 1) * HOUR_MS)
+    .where('first_published_at', '<', h0 + HOUR_MS)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
 }
 
 /**
@@ -36,13 +44,14 @@ async function linkedEvents(db: EventDb, item: EventItemData): Promise<{ certain
  */
 export async function assignItem(db: EventDb, cacheOwner: object, item: EventItemData, p: ClusterParams, now: number): Promise<number> {
   const cache = stateCache(cacheOwner);
-  const { certain, group } = await linkedEvents(db, item);
-  let targetId: number | null = certain[0] ?? group;
+  const links = await itemLinks(db, item);
   const t = item.publishedAt;
-  const bg = await loadBackground(db, item.bag);
+  let targetId = linkedTarget(links);
   if (targetId === null) {
     const states = await loadStates(db, cache, await candidateIds(db, item.lookup, t, p));
-    targetId = decide([...states.values()].map((c) => c.state), item.bag, item.regions.map((r) => r.code), t, bg, p)?.event.id ?? null;
+    const ctx = { bg: await loadBackground(db, item.bag), births: await birthsBefore(db, t, p) };
+    const dp = decisionParams(p, isOrphan(item.parentExternalId, links), item.title.trim() !== '');
+    targetId = decide([...states.values()].map((c) => c.state), item.bag, item.regions.map((r) => r.code), t, ctx, dp)?.event.id ?? fallbackTarget(links);
   }
   let state: EventState;
   let indexed = 0;
@@ -50,10 +59,9 @@ export async function assignItem(db: EventDb, cacheOwner: object, item: EventIte
     targetId = await createEventRow(db, item, now);
     state = emptyState(targetId, t, item.id);
   } else {
-    // Children or siblings already in other events: a parent pulls its thread together, unless an
-    // operator split those events apart.
-    for (const other of certain) {
-      if (other !== targetId && !(await splitApart(db, other, targetId))) await mergeEvents(db, other, targetId, p, now);
+    // Children that came before their parent are pulled into its event, unless an operator split them apart.
+    for (const other of eventsToPull(links, targetId)) {
+      if (!(await splitApart(db, other, targetId))) await mergeEvents(db, other, targetId, p, now);
     }
     const loaded = (await loadStates(db, cache, [targetId])).get(targetId);
     if (!loaded) throw new Error(`event ${targetId} vanished during assignment`);

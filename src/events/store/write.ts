@@ -72,17 +72,20 @@ export async function saveItemToEvent(
   const indexed = await indexTerms(db, state.id, item.lookup, indexedBefore);
   const row = await db
     .selectFrom('events')
-    .select(['regions_json', 'sentiment_json', 'source_counts_json', 'platform_counts_json'])
+    .select(['title', 'regions_json', 'sentiment_json', 'source_counts_json', 'platform_counts_json'])
     .where('id', '=', state.id)
     .executeTakeFirstOrThrow();
   const regions = addRegions(JSON.parse(row.regions_json) as RegionCount[], item.regions);
   const points = statePoints(state);
   const version = newVersion();
   const isFirst = state.firstItemId === item.id;
+  // Until an item worthy of a title comes, the event shows the first text it has.
+  const provisional = !becameTitle && state.titleItemId === null && row.title === '' ? titleText(item.title, item.content) : '';
   await db
     .updateTable('events')
     .set({
       ...(becameTitle ? { title: titleText(item.title, item.content), title_item_id: item.id } : {}),
+      ...(provisional ? { title: provisional } : {}),
       ...(isFirst ? { first_item_id: item.id, first_source: item.sourceKey ?? item.platform, first_published_at: item.publishedAt } : {}),
       last_published_at: state.lastAt,
       item_count: state.count,

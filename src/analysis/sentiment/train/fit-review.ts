@@ -12,7 +12,7 @@ export interface ReviewFitOptions {
 }
 
 export const REVIEW_FIT: ReviewFitOptions = {
-  spec: { bits: 20, charN: 3, words: true },
+  spec: { bits: 20, charN: 3, words: false },
   epochs: 10,
   rate: 0.2,
   seed: 20261127,
@@ -26,7 +26,7 @@ export function binaryRow(buckets: Int32Array): SparseRow {
 /** Train on texts with labels 1 = positive, 0 = negative. */
 export function fitReview(texts: readonly string[], labels: readonly (0 | 1)[], o: ReviewFitOptions = REVIEW_FIT): LogRegModel {
   const rows = texts.map((t) => {
-    const p = prepare(t);
+    const p = prepare(t, o.spec.words);
     return binaryRow(featureBuckets(p.text, p.tokens, o.spec));
   });
   return trainLogReg(rows, Uint8Array.from(labels), { dims: 1 << o.spec.bits, epochs: o.epochs, rate: o.rate, l2: 0, seed: o.seed });

@@ -10,26 +10,38 @@ const RATE = 0.5;
 /** Fit with a given L2 strength; y in {0,1,2}. */
 export function fitLayer(x: readonly Float64Array[], y: readonly number[], lambda: number): ThreeClassLayer {
   const d = x[0]?.length ?? 0;
-  const mean = Array.from({ length: d }, (_, j) => x.reduce((s, v) => s + v[j]!, 0) / x.length);
-  const std = mean.map((m, j) => Math.sqrt(x.reduce((s, v) => s + (v[j]! - m) ** 2, 0) / x.length) || 1);
-  const layer: ThreeClassLayer = { mean, std, weights: [0, 1, 2].map(() => new Array<number>(d).fill(0)), bias: [0, 0, 0] };
+  const n = x.length;
+  const mean = Array.from({ length: d }, (_, j) => x.reduce((s, v) => s + v[j]!, 0) / n);
+  const std = mean.map((m, j) => Math.sqrt(x.reduce((s, v) => s + (v[j]! - m) ** 2, 0) / n) || 1);
+  const xs = x.map((v) => Float64Array.from(v, (t, j) => (t - mean[j]!) / std[j]!));
+  const w = new Float64Array(3 * d);
+  const b = new Float64Array(3);
+  const gw = new Float64Array(3 * d);
+  const gb = new Float64Array(3);
+  const z = new Float64Array(3);
   for (let step = 0; step < STEPS; step++) {
-    const gw = [0, 1, 2].map(() => new Array<number>(d).fill(0));
-    const gb = [0, 0, 0];
-    for (let i = 0; i < x.length; i++) {
-      const p = classProbs(layer, x[i]!);
+    gw.fill(0);
+    gb.fill(0);
+    for (let i = 0; i < n; i++) {
+      const v = xs[i]!;
       for (let c = 0; c < 3; c++) {
-        const g = p[c]! - (y[i] === c ? 1 : 0);
+        let s = b[c]!;
+        for (let j = 0; j < d; j++) s += w[c * d + j]! * v[j]!;
+        z[c] = s;
+      }
+      const m = Math.max(z[0]!, z[1]!, z[2]!);
+      let sum = 0;
+      for (let c = 0; c < 3; c++) sum += (z[c] = Math.exp(z[c]! - m));
+      for (let c = 0; c < 3; c++) {
+        const g = z[c]! / sum - (y[i] === c ? 1 : 0);
         gb[c]! += g;
-        for (let j = 0; j < d; j++) gw[c]![j]! += g * ((x[i]![j]! - mean[j]!) / std[j]!);
+        for (let j = 0; j < d; j++) gw[c * d + j]! += g * v[j]!;
       }
     }
-    for (let c = 0; c < 3; c++) {
-      layer.bias[c]! -= (RATE * gb[c]!) / x.length;
-      for (let j = 0; j < d; j++) layer.weights[c]![j]! -= RATE * (gw[c]![j]! / x.length + lambda * layer.weights[c]![j]!);
-    }
+    for (let c = 0; c < 3; c++) b[c]! -= (RATE * gb[c]!) / n;
+    for (let k = 0; k < 3 * d; k++) w[k]! -= RATE * (gw[k]! / n + lambda * w[k]!);
   }
-  return layer;
+  return { mean, std, weights: [0, 1, 2].map((c) => Array.from(w.subarray(c * d, (c + 1) * d))), bias: Array.from(b) };
 }
 
 /** Choose the L2 strength by k-fold accuracy (folds by position; ties go to the stronger penalty), then fit on all. */

@@ -34,7 +34,7 @@ export function trainSentiment(dataDir?: string, log: (msg: string) => void = ()
   const cal = loadPublicAffairs('calibration');
   log(`three-class layer: ${cal.length} calibration sentences`);
   const x = cal.map((s) => {
-    const p = prepare(s.text);
+    const p = prepare(s.text, model.spec.words);
     return cueVector(p, reviewMargin(model, featureBuckets(p.text, p.tokens, model.spec)));
   });
   const fit = fitLayerCv(x, cal.map((s) => LABELS.indexOf(s.label)));

@@ -93,7 +93,7 @@ function describeFailure(text: string, cause: unknown): string {
   if (valid !== true) {
     const unclosed = /^Invalid '\[(.*)\]' found/s.exec(valid.err.msg);
     const msg = unclosed ? `elements never closed (truncated document?): ${unclosed[1]!.replace(/[\s"]+/g, '')}` : valid.err.msg;
-    return `invalid XML${unclosed ? '' : ` at line ${valid.err.line}, column ${valid.err.col}`}: ${msg}${root ? ` (root <${root}>)` : ''}`;
+    return `invalid XML${unclosed ? '' : ` at line ${valid.err.line}${valid.err.col ? `, column ${valid.err.col}` : ''}`}: ${msg}${root ? ` (root <${root}>)` : ''}`;
   }
   return root ? `no RSS, Atom or RDF feed: the document's root element is <${root}>` : 'no XML element found';
 }

@@ -1,0 +1,55 @@
+// Feed entries → the item JSON form: ids, resolved links, plain-text titles and bodies, parsed dates.
+import type { ItemInput } from '../../../ingest/item-schema.ts';
+import { htmlToText, inlineText } from '../common/text.ts';
+import { contentId, toItemInput } from '../common/item.ts';
+import { resolveAgainst } from '../common/url.ts';
+import type { RawEntry, RawFeed } from './parse.ts';
+
+export interface AdaptOptions {
+  /** The URL the feed was fetched from (after redirects): relative links resolve against it. */
+  docUrl: string;
+  tz: string;
+  now: number;
+  platform?: string | undefined;
+}
+
+/** The entry's link as an absolute URL (entry xml:base, then feed xml:base, then the feed's own URL). */
+export function entryUrl(e: RawEntry, feed: RawFeed, docUrl: string): string | undefined {
+  return resolveAgainst(e.link, e.base, feed.base, docUrl);
+}
+
+/** The external id: guid/id, else the link, else a hash of what the entry says. */
+export function entryId(e: RawEntry, url: string | undefined): string {
+  return e.id?.trim() || url || contentId(e.title, e.summary, e.content, e.published);
+}
+
+/** One entry as an item. */
+export function entryToItem(e: RawEntry, feed: RawFeed, o: AdaptOptions): ItemInput {
+  const url = entryUrl(e, feed, o.docUrl);
+  const body = e.content?.trim() ? e.content : e.summary;
+  return toItemInput(
+    {
+      external_id: entryId(e, url),
+      url,
+      title: inlineText(e.title),
+      content: body ? htmlToText(body) : undefined,
+      author: inlineText(e.author),
+      published: e.published?.trim() || e.updated,
+    },
+    o,
+  );
+}
+
+/** All entries as items, duplicate ids (the same GUID twice) collapsed to the first. */
+export function feedToItems(feed: RawFeed, o: AdaptOptions): ItemInput[] {
+  const seen = new Set<string>();
+  const out: ItemInput[] = [];
+  for (const e of feed.entries) {
+    const item = entryToItem(e, feed, o);
+    const key = String(item.external_id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(item);
+  }
+  return out;
+}
