@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createContext, closeContext } from '../src/app-context.ts';
 import { ingest } from '../src/ingest/pipeline.ts';
 import { segment } from '../src/text/segment.ts';
+import { bumpTopicVersion } from '../src/topics/store.ts';
 import { corpusItem, prng, SHARED_DATA } from './_corpus.ts';
 
 const TOPIC_WORDS = ['拆迁', '补偿', '欠薪', '污染', '事故', '医院', '学校', '城管', '执法', '腐败', '停水', '塌方', '投诉', '食品', '诈骗'];
@@ -47,6 +48,7 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
     await ctx.store.db.insertInto('topics')
       .values(topicExpressions(1000).map((expression, i) => ({ name: `bench-${i}`, expression, description: '', created_at: now, updated_at: now })))
       .execute();
+    await bumpTopicVersion(ctx.store.db, now);
     const batch = 500;
     // Warm-up batch outside the timing: jieba's dictionary, the topic automaton, prepared statements.
     await ingest(ctx, Array.from({ length: batch }, (_, i) => corpusItem(n + i)));

@@ -35,7 +35,7 @@ function rng(seed: number): () => number {
   };
 }
 
-function loadTexts(): { posts: string[]; headlines: string[] } {
+export function loadTexts(): { posts: string[]; headlines: string[] } {
   const posts = fs.readFileSync(path.join(DATA, 'events/weibo-originals.jsonl'), 'utf8').trim().split('\n')
     .map((l) => (JSON.parse(l) as { text: string }).text.trim()).filter((t) => t.length >= 10);
   const headlines = ['dev.txt', 'test.txt'].flatMap((f) => fs.readFileSync(path.join(DATA, 'headlines/thucnews-titles', f), 'utf8')
@@ -45,18 +45,24 @@ function loadTexts(): { posts: string[]; headlines: string[] } {
 
 interface GenItem { title: string; content: string; publishedAt: number }
 
-/** Item i: a headline as title, posts and headlines concatenated to 200-800 characters, a time in 2025-2026. */
+/**
+ * Item i: a headline as title, posts and headlines concatenated to 200-800 characters. Times follow a
+ * monitoring stream: one item a minute on average from 2024-01-01, jittered by up to an hour, and one
+ * in twenty arriving late (published up to three days before it is stored).
+ */
 function genItem(i: number, t: { posts: string[]; headlines: string[] }): GenItem {
   const r = rng(i * 2654435761);
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)]!;
   const target = 200 + Math.floor(r() * 600);
   let content = pick(t.posts);
   while (content.length < target) content += r() < 0.7 ? pick(t.posts) : `${pick(t.headlines)}。`;
-  return { title: pick(t.headlines), content: content.slice(0, target), publishedAt: Date.UTC(2025, 0, 1) + Math.floor(r() * 700 * 86400_000) };
+  const late = r() < 0.05 ? Math.floor(r() * 3 * 86400_000) : 0;
+  const publishedAt = Date.UTC(2024, 0, 1) + i * 60_000 - Math.floor(r() * 3600_000) - late;
+  return { title: pick(t.headlines), content: content.slice(0, target), publishedAt };
 }
 
 /** Insert items [from, to) as rows and index entries, in transactions of 5,000. */
-function populate(ctx: AppContext, texts: ReturnType<typeof loadTexts>, from: number, to: number): { indexMs: number } {
+export function populate(ctx: AppContext, texts: ReturnType<typeof loadTexts>, from: number, to: number): { indexMs: number } {
   const raw = ctx.store.sqlite!;
   const index = searchIndexFor(ctx.store) as SqliteSearchIndex;
   const ins = raw.prepare(`INSERT INTO items (id, title, content, platform, published_at, collected_at, content_hash, source_key)
@@ -103,7 +109,8 @@ async function stageRate(ctx: AppContext, texts: ReturnType<typeof loadTexts>, n
   const prepared: PreparedItem[] = [];
   for (let i = 0; i < n; i++) {
     const g = genItem(10_000_000 + i, texts);
-    const v = validateItem({ title: g.title, content: g.content, published_at: g.publishedAt / 1000 }, { tz: 'Asia/Shanghai', now: Date.now(), index: i });
+    const publishedAt = Date.UTC(2026, 0, 1) + i * 1000;
+    const v = validateItem({ title: g.title, content: g.content, published_at: publishedAt / 1000 }, { tz: 'Asia/Shanghai', now: Date.now(), index: i });
     if (!isRejection(v)) prepared.push(v);
   }
   const raw = ctx.store.sqlite!;

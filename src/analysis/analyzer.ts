@@ -50,10 +50,28 @@ export function isEmptyText(title: string, content: string): boolean {
   return `${title}${content}`.replace(REPOST_NOISE, '').length === 0;
 }
 
+export interface AnalyzerOptions {
+  /**
+   * Called when the data folder's gazetteer or taxonomy cannot be loaded; the shipped one is used
+   * instead. Without it the error is thrown (the CLI fails; ingest must not lose items over it).
+   */
+  onTableError?: (err: unknown, table: 'gazetteer' | 'risk-taxonomy') => void;
+}
+
+function orFallback<T>(load: () => T, fallback: () => T, table: 'gazetteer' | 'risk-taxonomy', opts: AnalyzerOptions): T {
+  if (!opts.onTableError) return load();
+  try {
+    return load();
+  } catch (err) {
+    opts.onTableError(err, table);
+    return fallback();
+  }
+}
+
 /** An analyzer with the gazetteer and taxonomy currently in force for `config` (null: shipped defaults). */
-export function createAnalyzer(config: AnalyzerConfig | null): Analyzer {
-  const regionIndex = getRegionIndex(config?.dataDir ?? null);
-  const taxonomy = currentTaxonomy(config);
+export function createAnalyzer(config: AnalyzerConfig | null, opts: AnalyzerOptions = {}): Analyzer {
+  const regionIndex = orFallback(() => getRegionIndex(config?.dataDir ?? null), () => getRegionIndex(null), 'gazetteer', opts);
+  const taxonomy = orFallback(() => currentTaxonomy(config), () => currentTaxonomy(null), 'risk-taxonomy', opts);
   const jurisdiction = config?.jurisdiction ?? [];
   return {
     regionIndex,

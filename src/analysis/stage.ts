@@ -9,7 +9,10 @@ export const analysisStage: IngestStage = {
   prepare(ctx, items) {
     if (items.length === 0) return;
     // One analyzer per batch: picks up a gazetteer import or taxonomy change made since the last batch.
-    const analyzer = createAnalyzer(ctx.config);
+    // A broken gazetteer or taxonomy file in the data folder must not stop ingest: fall back and say so.
+    const analyzer = createAnalyzer(ctx.config, {
+      onTableError: (err, table) => ctx.log.error({ err, table }, 'analysis_table_unusable_using_shipped_default'),
+    });
     for (const item of items) {
       item.enrich.analysis = analyzer.analyze({ title: item.title, content: item.content, norm: item.norm });
     }

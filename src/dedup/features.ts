@@ -1,10 +1,17 @@
 // What a near-duplicate fingerprint is computed from, and the fingerprint itself: character trigrams
 // of the content characters, after boilerplate and (for long enough bodies) the headline are dropped.
-import { contentChars, dropBoilerplate, dropLeadingHeadline } from './strip.ts';
+import { contentChars, dropBoilerplate, dropLeadingHeadlines } from './strip.ts';
 import { SimhashAccumulator, fnv1a, type Simhash } from './simhash.ts';
 
-/** A body at least this long (content characters) identifies the text without its title or 【headline】. */
-export const BODY_MIN_CHARS = 40;
+/** Below this many content characters a text is not grouped at all (转发微博, 顶, 支持！). */
+export const MIN_TEXT_CHARS = 8;
+/** Below this many content characters SimHash is too noisy: only exact repeats are grouped. */
+export const SIMHASH_MIN_CHARS = 20;
+/**
+ * A body at least this long (content characters) identifies the text without its title or 【headline】.
+ * Same as SIMHASH_MIN_CHARS: measured, 40 left 15 % of short posts with a new headline 10–20 bits away.
+ */
+export const BODY_MIN_CHARS = SIMHASH_MIN_CHARS;
 
 /**
  * The content characters a repost keeps from its original. Reposters rewrite headlines, so the
@@ -14,13 +21,16 @@ export const BODY_MIN_CHARS = 40;
 export function dedupText(norm: string, titleLength: number): string {
   const title = norm.slice(0, titleLength);
   const body = dropBoilerplate(norm.slice(titleLength + 1));
-  const bodyOnly = collapseRuns(contentChars(dropLeadingHeadline(body)));
-  if (bodyOnly.length >= BODY_MIN_CHARS) return bodyOnly;
+  // A post made only of 【…】 lines keeps all but the first (which a reposter may have replaced).
+  for (const all of [true, false]) {
+    const bodyOnly = collapseRuns(contentChars(dropLeadingHeadlines(body, all)));
+    if (bodyOnly.length >= BODY_MIN_CHARS) return bodyOnly;
+  }
   return collapseRuns(contentChars(dropBoilerplate(title)) + contentChars(body));
 }
 
-// 哈哈哈哈哈哈 and !!!!!! would otherwise outvote the words around them.
-const RUN = /(.)\1{2,}/g;
+// 哈哈哈哈哈哈 would otherwise outvote the words around it (digits are left alone: 3000 is not 300).
+const RUN = /([^0-9])\1{2,}/g;
 function collapseRuns(s: string): string {
   return s.replace(RUN, '$1$1');
 }
@@ -36,11 +46,6 @@ export function simhashOf(text: string): Simhash {
   }
   return acc.digest();
 }
-
-/** Below this many content characters a text is not grouped at all (转发微博, 顶, 支持！). */
-export const MIN_TEXT_CHARS = 8;
-/** Below this many content characters SimHash is too noisy: only exact repeats are grouped. */
-export const SIMHASH_MIN_CHARS = 20;
 
 /** What the near-duplicate stage keeps of an item between prepare() and store(). */
 export interface Fingerprint {

@@ -43,10 +43,11 @@ export function stripBoilerplate(norm: string): string {
   return contentChars(dropBoilerplate(norm));
 }
 
-// A leading headline in brackets (【…】 on Weibo) that reposters rewrite or drop.
-const LEADING_HEADLINE = /^[\s\p{P}]*[【\[][^】\]\n]{1,60}[】\]]/u;
+// Leading headlines in brackets (【…】 on Weibo) that reposters rewrite, drop, or stack their own on.
+const LEADING_HEADLINES = /^(?:[\s\p{P}]*[【\[][^】\]\n]{1,60}[】\]])+/u;
+const FIRST_HEADLINE = /^[\s\p{P}]*[【\[][^】\]\n]{1,60}[】\]]/u;
 
-/** The text with a leading 【headline】 removed; unchanged when there is none. */
-export function dropLeadingHeadline(text: string): string {
-  return text.replace(LEADING_HEADLINE, '');
+/** The text with its leading 【headline】s (or only the first) removed; unchanged when there is none. */
+export function dropLeadingHeadlines(text: string, all = true): string {
+  return text.replace(all ? LEADING_HEADLINES : FIRST_HEADLINE, '');
 }

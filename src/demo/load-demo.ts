@@ -5,6 +5,7 @@ import { ingest } from '../ingest/pipeline.ts';
 import type { IngestSummary } from '../ingest/result.ts';
 import type { Platform } from '../ingest/item-schema.ts';
 import { DEMO_POSTS } from './scenario-posts.ts';
+import { createTopic } from '../topics/service.ts';
 
 const SOURCES: { key: string; name: string; platform: Platform; url: string }[] = [
   { key: 'alxw', name: '安澜新闻网', platform: 'news', url: 'https://news.anlan.example.cn/' },
@@ -41,10 +42,9 @@ export async function loadDemo(ctx: AppContext): Promise<DemoReport> {
   }
   for (const t of DEMO_TOPICS) {
     const exists = await db.selectFrom('topics').select('id').where('name', '=', t.name).executeTakeFirst();
-    if (!exists) await db.insertInto('topics').values({ ...t, created_at: now, updated_at: now }).execute();
+    if (!exists) await createTopic(ctx, t);
   }
-  await db.insertInto('variants').values({ term: '政府', variant: 'zf', kind: 'pinyin', created_at: now })
-    .onConflict((oc) => oc.columns(['term', 'variant']).doNothing()).execute();
+  // 安澜县zf in the incident's comments is matched through the seeded variant zf → 政府.
 
   const sourceOf = new Map(SOURCES.map((s) => [s.key, s]));
   const items = DEMO_POSTS.map((p) => {

@@ -1,25 +1,32 @@
-// Index document keys ordered like the newest-first listing: published_at (ms) in the high bits and
-// a per-millisecond sequence in the low 21 bits. Items are indexed in id order, so within one
-// millisecond the sequence follows the id, and "key DESC" is exactly "published_at DESC, id DESC".
-// This lets FTS5 walk its doclists newest-first and stop after one page instead of sorting all hits.
+// Index document keys (the FTS5 rowid): the hour of publication in the high bits and a sequence
+// within the hour in the low 23 bits. Key order is therefore hour order, so FTS5 can walk its
+// doclists newest-first and stop after one page; only the last hour touched needs sorting by the
+// exact time. Within an hour keys grow with the id, which keeps rowid deltas small (a compact
+// index) and lets FTS5 append without flushing in the usual case of items arriving in time order.
+// Keys stay below 2^53 (hour < 2^30, sequence < 2^23), so they travel as plain JS numbers.
 
-export const SEQ_BITS = 21n;
-export const SEQ_SPAN = 1n << SEQ_BITS;
+export const BUCKET_MS = 3_600_000;
+export const SEQ_SPAN = 2 ** 23;
 
-/** Smallest key of a millisecond. */
-export function keyFloor(ms: number): bigint {
-  return BigInt(Math.trunc(ms)) << SEQ_BITS;
+/** Smallest key of the hour containing `ms`. */
+export function bucketFloor(ms: number): number {
+  return Math.floor(ms / BUCKET_MS) * SEQ_SPAN;
 }
 
-/** The next key to use in the millisecond, given the largest key already there (or null). */
-export function nextKey(ms: number, maxInMs: bigint | null): bigint {
-  const lo = keyFloor(ms);
-  const key = maxInMs === null ? lo : maxInMs + 1n;
-  if (key >= lo + SEQ_SPAN) throw new Error(`more than ${SEQ_SPAN} items published in the same millisecond ${ms}`);
+/** Smallest key of the hour after the one containing `ms`. */
+export function bucketCeil(ms: number): number {
+  return bucketFloor(ms) + SEQ_SPAN;
+}
+
+/** Smallest key of the hour a key belongs to. */
+export function keyFloor(key: number): number {
+  return key - (key % SEQ_SPAN);
+}
+
+/** The next key in the hour of `ms`, given the largest key already there (or null). */
+export function nextKey(ms: number, maxInHour: number | null): number {
+  const lo = bucketFloor(ms);
+  const key = maxInHour === null ? lo : maxInHour + 1;
+  if (key >= lo + SEQ_SPAN) throw new Error(`more than ${SEQ_SPAN} items published in the hour of ${new Date(ms).toISOString()}`);
   return key;
-}
-
-/** Keys as decimal strings: they exceed 2^53, so they never travel as JS numbers. */
-export function parseKey(s: string): bigint | null {
-  return /^\d{1,19}$/.test(s) ? BigInt(s) : null;
 }

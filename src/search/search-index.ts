@@ -28,9 +28,10 @@ export interface IndexQuery {
   collapse: boolean;
 }
 
-/** Where a page ends: an opaque key (implementation-defined) and, for relevance, the score. */
+/** Where a page ended: the last item's time and id and, in relevance order, its score. */
 export interface CursorPos {
-  key: string;
+  publishedAt: number;
+  itemId: number;
   score?: number;
 }
 
@@ -40,10 +41,8 @@ export interface PageRequest {
   limit: number;
 }
 
-export interface IndexHit {
-  itemId: number;
-  pos: CursorPos;
-}
+/** One match; newest order is published_at DESC, item id DESC; relevance is score ASC (bm25), id DESC. */
+export type IndexHit = CursorPos;
 
 export interface SearchIndex {
   /** Index (or re-index) an item; `db` is the transaction it must write in. */

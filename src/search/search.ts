@@ -63,7 +63,7 @@ export async function search(ctx: AppContext, req: SearchRequest): Promise<Searc
     similar_count: row.similar_group_id === null ? 0 : Math.max(0, (sizes.get(row.similar_group_id) ?? 1) - 1),
   }));
   const last = page[page.length - 1];
-  return { total, items, next_cursor: hits.length > req.limit && last ? encodeCursor(order, last.pos) : null };
+  return { total, items, next_cursor: hits.length > req.limit && last ? encodeCursor(order, last) : null };
 }
 
 async function groupSizes(ctx: AppContext, ids: number[]): Promise<Map<number, number>> {

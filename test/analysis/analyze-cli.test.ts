@@ -69,12 +69,9 @@ test('analyze writes each valid line back with the analysis added, skips bad lin
   }
 });
 
-test('analyze fails clearly on a missing input file and on an invalid taxonomy', () => {
+test('analyze fails clearly on an invalid taxonomy in the data folder', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yq-analyze-'));
   try {
-    const r = run(['--in', path.join(dir, 'nope.jsonl')], dir);
-    assert.equal(r.status, 1);
-    assert.match(r.stderr, /no such file/);
     fs.writeFileSync(path.join(dir, 'risk-taxonomy.json'), '{"version":1,"threshold":5,"categories":[]}');
     fs.writeFileSync(path.join(dir, 'in.jsonl'), `${LINES[0]}\n`);
     const r2 = run(['--in', path.join(dir, 'in.jsonl')], dir);

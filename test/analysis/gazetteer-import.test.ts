@@ -33,7 +33,7 @@ test('gazetteer import by the CLI; this process then resolves townships in analy
 
     const r = cli(['gazetteer', 'import', sharedData('regions')], ctx.dataDir);
     assert.equal(r.status, 0, r.stderr);
-    const report = JSON.parse(r.stdout) as { divisions: number; by_level: Record<string, number> };
+    const report = JSON.parse(r.stdout) as { divisions: number; by_level: { province: number; city: number; county: number; township: number } };
     assert.equal(report.by_level.province, 34); // 31 + 台湾, 香港, 澳门
     assert.ok(report.by_level.city >= 330 && report.by_level.county > 2800 && report.by_level.township > 40_000, JSON.stringify(report));
     assert.ok(fs.existsSync(gazetteerPath(ctx.dataDir)));

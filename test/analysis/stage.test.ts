@@ -79,7 +79,7 @@ test('hot words: counts against the previous period, rising score, topic/region 
     assert.equal(inNanning.words[0]?.word, '停水');
 
     const now = ctx.clock.now();
-    const topic = await ctx.store.db.insertInto('topics').values({ name: '拆迁', expression: '拆迁', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    const topic = await ctx.store.db.insertInto('topics').values({ name: '拆迁', expression: '拆迁', description: '', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
     const demolition = r.results.slice(5).map((x) => ({ item_id: x.id!, topic_id: topic.id }));
     await ctx.store.db.insertInto('item_topics').values(demolition).execute();
     const inTopic = await hotWords(ctx.store.db, { from, to, topic: topic.id });

@@ -25,10 +25,13 @@ test('yuqing demo loads the scenario once; a second run adds nothing', async () 
     try {
       const incident = await ctx.store.db.selectFrom('items').select(['title', 'parent_external_id']).where('external_id', '=', 'demo-i4').executeTakeFirstOrThrow();
       assert.equal(incident.parent_external_id, 'demo-i2');
-      const topicHits = await ctx.store.db.selectFrom('item_topics').innerJoin('topics', 'topics.id', 'item_topics.topic_id')
-        .select('topics.name').where('topics.name', '=', '安澜拆迁').execute();
-      // Topic matching lands with the topics stage; until then no rows, after it the incident matches.
-      assert.ok(Array.isArray(topicHits));
+      const hits = await ctx.store.db.selectFrom('item_topics').innerJoin('topics', 'topics.id', 'item_topics.topic_id')
+        .innerJoin('items', 'items.id', 'item_topics.item_id')
+        .select(['topics.name', 'items.external_id']).execute();
+      const of = (name: string) => new Set(hits.filter((h) => h.name === name).map((h) => h.external_id));
+      assert.ok(of('安澜拆迁').has('demo-i1'), 'the incident post matches the demolition topic');
+      assert.ok(!of('安澜拆迁').has('demo-n2'), 'the citrus festival does not');
+      assert.ok(of('安澜政府回应').has('demo-i5'), '安澜县zf matches 政府 through the variant');
     } finally {
       await closeContext(ctx);
     }

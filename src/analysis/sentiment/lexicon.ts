@@ -4,7 +4,7 @@
 // and words such as 不断, 别人, 特别 are entries of their own, so their negator characters negate nothing.
 import * as L from './lexicon-data.ts';
 
-export const CUE_NAMES = ['positive', 'negative', 'problem', 'handling', 'official', 'complaint', 'rumour', 'rebuttal'] as const;
+export const CUE_NAMES = ['positive', 'negative', 'problem', 'handling', 'official', 'complaint', 'rumour', 'rebuttal', 'inquiry'] as const;
 const POS = 0;
 const NEG = 1;
 const PROB = 2;
@@ -12,7 +12,7 @@ const NEGATOR = -2;
 const SHADOW = -1;
 
 const LISTS: [string, number][] = [
-  [L.POSITIVE, POS], [L.NEGATIVE, NEG], [L.PROBLEM, PROB], [L.HANDLING, 3], [L.OFFICIAL, 4], [L.COMPLAINT, 5], [L.RUMOUR, 6], [L.REBUTTAL, 7],
+  [L.POSITIVE, POS], [L.NEGATIVE, NEG], [L.PROBLEM, PROB], [L.HANDLING, 3], [L.OFFICIAL, 4], [L.COMPLAINT, 5], [L.RUMOUR, 6], [L.REBUTTAL, 7], [L.INQUIRY, 8],
   [L.NEGATOR, NEGATOR], [L.SHADOW, SHADOW], [L.NOT_NEGATION, SHADOW],
 ];
 /** Characters allowed between a negator and the entry it negates (没有 给我们 满意). */

@@ -12,8 +12,8 @@ export interface ReviewFitOptions {
 }
 
 export const REVIEW_FIT: ReviewFitOptions = {
-  spec: { bits: 20, charN: 3, words: false },
-  epochs: 10,
+  spec: { bits: 20, charN: 4, words: false },
+  epochs: 5,
   rate: 0.2,
   seed: 20261127,
 };

@@ -16,6 +16,8 @@ export interface LogRegOptions {
   seed: number;
   /** Weight of each example, e.g. to balance sets or classes; defaults to 1. */
   weights?: Float32Array;
+  /** Return the mean of the weights at the end of each epoch (smoother than the last iterate). */
+  average?: boolean;
 }
 
 export interface LogRegModel {
@@ -57,6 +59,8 @@ export function trainLogReg(rows: SparseRow[], y: Uint8Array, o: LogRegOptions):
   let gb2 = 1e-8;
   const order = Array.from(rows.keys());
   const rand = rng(o.seed);
+  const sum = o.average ? new Float64Array(o.dims) : null;
+  let sumBias = 0;
   for (let e = 0; e < o.epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -74,6 +78,11 @@ export function trainLogReg(rows: SparseRow[], y: Uint8Array, o: LogRegOptions):
       gb2 += g * g;
       bias -= (o.rate * g) / Math.sqrt(gb2);
     }
+    if (sum) {
+      for (let j = 0; j < o.dims; j++) sum[j]! += w[j]!;
+      sumBias += bias;
+    }
   }
-  return { w, bias };
+  if (!sum) return { w, bias };
+  return { w: Float32Array.from(sum, (x) => x / o.epochs), bias: sumBias / o.epochs };
 }
