@@ -81,6 +81,7 @@ export function populate(ctx: AppContext, texts: ReturnType<typeof loadTexts>, f
         indexMs += performance.now() - t0;
       });
     })();
+    if ((a + 5000) % 100_000 === 0) process.stderr.write(`search bench: ${a + 5000} items\n`);
   }
   return { indexMs };
 }
@@ -125,9 +126,12 @@ async function stageRate(ctx: AppContext, texts: ReturnType<typeof loadTexts>, n
   return Math.round(prepared.length / (ms / 1000));
 }
 
+/** Bytes of the index tables (FTS5 shadow tables and search_docs with its unique index). */
 function indexBytes(ctx: AppContext): number {
-  const row = ctx.store.sqlite!.prepare(`SELECT sum(pgsize) AS b FROM dbstat WHERE name LIKE 'search_%'`).get() as { b: number | null };
-  return row.b ?? 0;
+  const raw = ctx.store.sqlite!;
+  const names = (raw.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'search_%' OR tbl_name = 'search_docs'`).pluck().all() as string[]);
+  const size = raw.prepare(`SELECT sum(pgsize) FROM dbstat WHERE name = ? AND aggregate = TRUE`).pluck();
+  return names.reduce((b, n) => b + ((size.get(n) as number | null) ?? 0), 0);
 }
 
 async function measureAt(ctx: AppContext, label: string, rounds: number, out: Record<string, number>): Promise<void> {

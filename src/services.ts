@@ -1,6 +1,7 @@
 // Long-running background services of a `start` process (collectors scheduler, alert delivery, ...).
 // Each service module exports start(ctx) returning a handle with an idempotent stop().
 import type { AppContext } from './context.ts';
+import { startAlerts } from './alerts/service.ts';
 
 export interface ServiceHandle {
   name: string;
@@ -10,7 +11,7 @@ export interface ServiceHandle {
 export type ServiceStarter = (ctx: AppContext) => Promise<ServiceHandle | null>;
 
 /** Registered starters, in start order. Add a service here once its module exists. */
-export const SERVICES: ServiceStarter[] = [];
+export const SERVICES: ServiceStarter[] = [startAlerts];
 
 /** Start every registered service; stop() stops them in reverse order, once. */
 export async function startServices(ctx: AppContext): Promise<{ stop(): Promise<void> }> {

@@ -22,7 +22,7 @@ const JUNK = new Set([
 ]);
 const NUMERIC = /^[\d.,:%/+\-·]+$/;
 const NUMBER_UNIT = /^[\d.]+[年月日号时点分秒岁万亿元人名个次天米吨%]$/;
-const CHINESE_NUMBER = /^[第]?[零一二三四五六七八九十百千万两几]+[年月日号时点分秒岁个次名位天]?$/;
+const CHINESE_NUMBER = /^[第]?[零一二三四五六七八九十百千万两几]+[年月日号时点分秒岁个次名位天只条张辆家座栋间份起件户批项层楼]?$/;
 
 let idf: Map<string, number> | null = null;
 let medianIdf = 10;
@@ -97,7 +97,13 @@ export function keywordsFromWords(words: readonly string[], titleLength: number,
     tf.set(w, (tf.get(w) ?? 0) + weight);
   }
   const scored: [string, number][] = [];
-  for (const [w, n] of tf) scored.push([w, n * (table.get(w) ?? medianIdf)]);
+  for (const [w, n] of tf) {
+    const idfW = table.get(w);
+    // A word jieba guessed (not in its dictionary) counts only when repeated or in the title: one-off
+    // guesses are mostly mis-segmentations (大嘎, 说疑), real new names recur.
+    if (idfW === undefined && n < 2) continue;
+    scored.push([w, n * (idfW ?? medianIdf)]);
+  }
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return scored.slice(0, k).map(([w]) => w);
 }

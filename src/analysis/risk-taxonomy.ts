@@ -2,6 +2,7 @@
 // by a JSON file (YUQING_RISK_TAXONOMY, or <data>/risk-taxonomy.json), validated here with zod.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { YqError } from '../errors.ts';
 import type { Config } from '../config.ts';
@@ -62,7 +63,7 @@ export function taxonomyPath(config: Pick<Config, 'riskTaxonomy' | 'dataDir'> | 
     const inData = path.join(config.dataDir, TAXONOMY_FILE);
     if (fs.existsSync(inData)) return inData;
   }
-  return DEFAULT_FILE.pathname;
+  return fileURLToPath(DEFAULT_FILE);
 }
 
 /** Read and validate a taxonomy file; a missing configured file is a configuration error. */

@@ -1,7 +1,7 @@
 // Band index writes and lookups: where an item's fingerprint is filed, and which filed items are close.
 // These run once per ingested item, so their SQL is compiled once per dialect and reused with new
 // parameters: building and compiling a 68-key query through Kysely cost about as much as running it.
-import { CompiledQuery, type DialectAdapter } from 'kysely';
+import { CompiledQuery, sql, type DialectAdapter } from 'kysely';
 import type { DedupDb } from './tables.ts';
 import { bandKeys, probeKeys, exactKey, EXACT_BAND, BANDS, BAND_BITS } from './bands.ts';
 import { hamming } from './simhash.ts';
@@ -18,6 +18,8 @@ export interface LookupOptions {
   thresholdBits: number;
   /** Only items published within this many milliseconds before or after the item are compared. */
   windowMs: number;
+  /** The database has hamming64() (SQLite, see sqlite-distance.ts): filter by distance in SQL. */
+  sqlDistance: boolean;
 }
 
 const PROBES = BANDS * (BAND_BITS + 1);
@@ -33,16 +35,17 @@ function shapeSql(db: DedupDb, shape: string, compile: () => CompiledQuery): str
   return s;
 }
 
-function lookupSql(db: DedupDb, keys: number): string {
-  return shapeSql(db, `lookup${keys}`, () =>
-    db
+function lookupSql(db: DedupDb, keys: number, sqlDistance: boolean): string {
+  return shapeSql(db, `lookup${keys}${sqlDistance ? 'd' : ''}`, () => {
+    let q = db
       .selectFrom('simhash_bands')
       .select(['item_id', 'published_at', 'hi', 'lo'])
       .where('key', 'in', new Array<number>(keys).fill(0))
       .where('published_at', '>=', 0)
-      .where('published_at', '<=', 0)
-      .compile(),
-  );
+      .where('published_at', '<=', 0);
+    if (sqlDistance) q = q.where(sql<number>`hamming64(hi, lo, ${0}, ${0})`, '<=', 0);
+    return q.compile();
+  });
 }
 
 function insertSql(db: DedupDb, rows: number): string {
@@ -71,10 +74,10 @@ export async function closestMatch(
 ): Promise<Match | null> {
   const keys = fp.exactHash !== null ? [exactKey(fp.exactHash)] : probeKeys(fp.simhash);
   const maxBits = fp.exactHash !== null ? 0 : opts.thresholdBits;
-  const sql = lookupSql(db, keys.length === 1 ? 1 : PROBES);
-  const { rows } = await db.executeQuery<{ item_id: number; published_at: number; hi: number; lo: number }>(
-    CompiledQuery.raw(sql, [...keys, publishedAt - opts.windowMs, publishedAt + opts.windowMs]),
-  );
+  const text = lookupSql(db, keys.length === 1 ? 1 : PROBES, opts.sqlDistance);
+  const params = [...keys, publishedAt - opts.windowMs, publishedAt + opts.windowMs];
+  if (opts.sqlDistance) params.push(fp.simhash.hi, fp.simhash.lo, maxBits);
+  const { rows } = await db.executeQuery<{ item_id: number; published_at: number; hi: number; lo: number }>(CompiledQuery.raw(text, params));
   let best: Match | null = null;
   for (const r of rows) {
     if (r.item_id === selfId) continue;
@@ -94,8 +97,6 @@ export async function closestMatch(
 
 /** Record the item's fingerprint and group (null = none) on its row. */
 export async function markItem(db: DedupDb, itemId: number, simhashHex: string, groupId: number | null): Promise<void> {
-  const sql = shapeSql(db, 'mark', () =>
-    db.updateTable('items').set({ simhash: '', similar_group_id: 0 }).where('id', '=', 0).compile(),
-  );
-  await db.executeQuery(CompiledQuery.raw(sql, [simhashHex, groupId, itemId]));
+  const text = shapeSql(db, 'mark', () => db.updateTable('items').set({ simhash: '', similar_group_id: 0 }).where('id', '=', 0).compile());
+  await db.executeQuery(CompiledQuery.raw(text, [simhashHex, groupId, itemId]));
 }

@@ -1,5 +1,6 @@
 // 64-bit SimHash (Charikar) kept as two unsigned 32-bit halves: plain numbers with Math.imul are
 // several times faster than BigInt here (bench/dedup.ts), and SQLite/JSON take them as they are.
+// Every feature weighs 1 (character trigrams; IDF-weighted jieba words measured no better).
 
 /** A 64-bit fingerprint as two unsigned 32-bit halves. */
 export interface Simhash {
@@ -16,33 +17,46 @@ export function mix32(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** Sums weighted feature hashes bit by bit; the sign of each sum is one bit of the fingerprint. */
+// Bit-sliced ("vertical") counters: plane k holds bit k of 32 per-position counts, so one feature is
+// added to all 32 positions of a half with a few AND/XOR ripple steps instead of 32 separate additions.
+const PLANES = 24;
+
+/** Counts, per bit position, how many features set that bit; the majority gives the fingerprint. */
 export class SimhashAccumulator {
-  private readonly v = new Float64Array(64);
+  private readonly hiPlanes = new Int32Array(PLANES);
+  private readonly loPlanes = new Int32Array(PLANES);
   count = 0;
 
   /** Add one feature given by a 32-bit key; the two halves come from two independent mixes of it. */
-  add(key: number, weight = 1): void {
-    const hi = mix32(key ^ 0x9e3779b9);
-    const lo = mix32(key ^ 0x7f4a7c15);
-    const v = this.v;
-    for (let j = 0; j < 32; j++) {
-      v[j]! += (hi >>> j) & 1 ? weight : -weight;
-      v[j + 32]! += (lo >>> j) & 1 ? weight : -weight;
-    }
+  add(key: number): void {
+    addTo(this.hiPlanes, mix32(key ^ 0x9e3779b9));
+    addTo(this.loPlanes, mix32(key ^ 0x7f4a7c15));
     this.count++;
   }
 
-  /** The fingerprint of everything added so far. */
+  /** The fingerprint of everything added so far: bit j is set when more than half the features set it. */
   digest(): Simhash {
-    let hi = 0;
-    let lo = 0;
-    for (let j = 0; j < 32; j++) {
-      if (this.v[j]! > 0) hi |= 1 << j;
-      if (this.v[j + 32]! > 0) lo |= 1 << j;
-    }
-    return { hi: hi >>> 0, lo: lo >>> 0 };
+    return { hi: majority(this.hiPlanes, this.count), lo: majority(this.loPlanes, this.count) };
   }
+}
+
+function addTo(planes: Int32Array, word: number): void {
+  let carry = word | 0;
+  for (let k = 0; carry !== 0 && k < PLANES; k++) {
+    const p = planes[k]!;
+    planes[k] = p ^ carry;
+    carry &= p;
+  }
+}
+
+function majority(planes: Int32Array, count: number): number {
+  let out = 0;
+  for (let j = 0; j < 32; j++) {
+    let c = 0;
+    for (let k = PLANES - 1; k >= 0; k--) c = c * 2 + ((planes[k]! >>> j) & 1);
+    if (c * 2 > count) out |= 1 << j;
+  }
+  return out >>> 0;
 }
 
 /** Number of set bits in a 32-bit integer. */

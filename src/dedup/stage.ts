@@ -6,6 +6,7 @@ import { toHex } from './simhash.ts';
 import { closestMatch, fileFingerprint, markItem } from './candidates.ts';
 import { joinGroup } from './groups.ts';
 import { dedupDb } from './tables.ts';
+import { ensureHammingFunction } from './sqlite-distance.ts';
 
 declare module '../ingest/prepared.ts' {
   interface Enrichment {
@@ -30,7 +31,7 @@ export const DEFAULT_SIMILAR_OPTIONS: SimilarStageOptions = { thresholdBits: 8, 
 /** The near-duplicate stage with the given (or default) threshold and window. */
 export function createSimilarStage(options: Partial<SimilarStageOptions> = {}): IngestStage {
   const opts = { ...DEFAULT_SIMILAR_OPTIONS, ...options };
-  const lookup = { thresholdBits: opts.thresholdBits, windowMs: opts.windowDays * 86_400_000 };
+  const windowMs = opts.windowDays * 86_400_000;
   return {
     name: 'similar',
     prepare(_ctx, items) {
@@ -40,6 +41,7 @@ export function createSimilarStage(options: Partial<SimilarStageOptions> = {}): 
       const fp = item.enrich.fingerprint;
       if (!fp) return;
       const db = dedupDb(trx);
+      const lookup = { thresholdBits: opts.thresholdBits, windowMs, sqlDistance: ensureHammingFunction(ctx.store) };
       const match = await closestMatch(db, fp, item.publishedAt, item.id, lookup);
       await fileFingerprint(db, item.id, item.publishedAt, fp);
       let groupId: number | null = null;

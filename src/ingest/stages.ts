@@ -5,5 +5,6 @@ import { topicsStage } from '../topics/stage.ts';
 import { analysisStage } from '../analysis/stage.ts';
 import { searchIndexStage } from '../search/stage.ts';
 import { eventsStage } from '../events/stage.ts';
+import { alertsStage } from '../alerts/stage.ts';
 
-export const STAGES: IngestStage[] = [similarStage, topicsStage, analysisStage, eventsStage, searchIndexStage];
+export const STAGES: IngestStage[] = [similarStage, topicsStage, analysisStage, eventsStage, searchIndexStage, alertsStage];

@@ -115,3 +115,14 @@ export function termTokens(s: string): TermTokens {
   });
   return { tokens, prefixLast };
 }
+
+const CJK_GAP = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
+
+/**
+ * Spellings of a term to match: Chinese is written without spaces, so a space between two CJK
+ * characters in a query ("警方 通报") also matches them written together (警方通报).
+ */
+export function termVariants(s: string): string[] {
+  const joined = s.replace(CJK_GAP, '$1');
+  return joined === s ? [s] : [s, joined];
+}

@@ -2,7 +2,7 @@
 // the same rules as the index (bigrams.ts), then cut out of the ORIGINAL text, HTML-escaped, with each
 // match wrapped in <em>…</em>.
 import { normalise } from '../text/normalise.ts';
-import { pieces } from './bigrams.ts';
+import { pieces, termVariants } from './bigrams.ts';
 import type { TermNode } from './query-ast.ts';
 
 export interface Highlights {
@@ -18,9 +18,9 @@ const W = String.raw`(?:(?![${CJK}])[\p{L}\p{N}\p{M}])`;
 const S = String.raw`[^\p{L}\p{N}\p{M}]`;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A regex matching the term where the index would: CJK runs by substring, words whole. */
-export function termRegex(t: TermNode): RegExp | null {
-  const ps = pieces(t.norm);
+/** A regex matching one spelling of a term where the index would: CJK runs by substring, words whole. */
+function spellingRegex(norm: string): RegExp | null {
+  const ps = pieces(norm);
   if (ps.length === 0) return null;
   let src = '';
   ps.forEach((p, i) => {
@@ -29,6 +29,11 @@ export function termRegex(t: TermNode): RegExp | null {
     src += p.kind === 'cjk' ? escapeRe(p.chars.join('')) : `(?<!${W})${escapeRe(p.text)}(?!${W})`;
   });
   return new RegExp(src, 'giu');
+}
+
+/** Regexes of every spelling of a term. */
+export function termRegexes(t: TermNode): RegExp[] {
+  return termVariants(t.norm).map(spellingRegex).filter((r): r is RegExp => r !== null);
 }
 
 /** Sorted, merged spans of every regex in the text. */
@@ -72,14 +77,37 @@ export function snippet(original: string, spans: Span[], width: number): string 
   return out.replace(/\s+/g, ' ').trim();
 }
 
+const foldCache = new Map<string, string>();
+
+/**
+ * normalise() one character at a time through a cache: ~20x faster than converting whole texts with
+ * OpenCC's phrase tables, and the same result except where a phrase converts differently from its
+ * characters (乾燥 → 干燥); `highlight` falls back to the full normalise() when that finds nothing.
+ */
+function quickFold(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    let f = foldCache.get(ch);
+    if (f === undefined) {
+      f = normalise(ch);
+      foldCache.set(ch, f);
+    }
+    out += f;
+  }
+  return out;
+}
+
 /** Highlighted title and content snippet of an item for the positive terms of a query. */
 export function highlight(title: string, content: string, terms: TermNode[], width = 160): Highlights {
-  const res = terms.map(termRegex).filter((r): r is RegExp => r !== null);
-  const norm = normalise(`${title}\n${content}`);
-  const normTitle = norm.slice(0, title.length);
-  const normContent = norm.slice(title.length + 1);
-  return {
-    title: snippet(title, findSpans(normTitle, res), 200),
-    content: snippet(content, findSpans(normContent, res), width),
-  };
+  const res = terms.flatMap(termRegexes);
+  const text = `${title}\n${content}`;
+  let norm = quickFold(text);
+  let tSpans = findSpans(norm.slice(0, title.length), res);
+  let cSpans = findSpans(norm.slice(title.length + 1), res);
+  if (res.length > 0 && tSpans.length === 0 && cSpans.length === 0) {
+    norm = normalise(text);
+    tSpans = findSpans(norm.slice(0, title.length), res);
+    cSpans = findSpans(norm.slice(title.length + 1), res);
+  }
+  return { title: snippet(title, tSpans, 200), content: snippet(content, cSpans, width) };
 }

@@ -16,12 +16,13 @@ test('prepText folds traditional, full-width, digits and whitespace', () => {
   assert.equal(prepText('  前后空白  '), '前后空白');
 });
 
-test('featureBuckets is deterministic, unique and within the table', () => {
+test('featureBuckets is deterministic and within the table', () => {
   const spec = { bits: 16, charN: 3, words: false };
-  const a = featureBuckets(prepText('今天天气很好，今天天气很好'), [], spec);
-  const b = featureBuckets(prepText('今天天气很好，今天天气很好'), [], spec);
-  assert.deepEqual(Array.from(a), Array.from(b));
-  assert.equal(new Set(a).size, a.length);
+  const text = prepText('今天天气很好，今天天气很好');
+  const a = Array.from(featureBuckets(text, [], spec));
+  const b = Array.from(featureBuckets(text, [], spec));
+  assert.deepEqual(a, b);
+  assert.equal(a.length, text.length * 3 - 3); // 1-, 2- and 3-grams
   assert.ok(a.every((j) => j >= 0 && j < 1 << 16));
   assert.equal(featureBuckets('', [], spec).length, 0);
 });

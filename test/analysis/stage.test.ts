@@ -1,6 +1,8 @@
 // The analysis stage through ingest(): rows in item_analysis, item_regions, item_risks; getAnalysis;
 // hot words over stored items, directly and through GET /api/hot-words.
 import { test } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { ingest } from '../../src/ingest/pipeline.ts';
 import { STAGES } from '../../src/ingest/stages.ts';
@@ -45,6 +47,19 @@ test('ingest stores the analysis of each added item; a bare repost is neutral wi
     assert.deepEqual(all.get(id2!), { sentiment: { label: 'neutral', score: 0 }, keywords: [], regions: [], risks: [] });
     assert.deepEqual(all.get(id1!)?.regions.map((x) => x.name), ['柳州市', '广西壮族自治区']);
     assert.equal(await db.selectFrom('item_regions').select('item_id').where('item_id', '=', id2!).executeTakeFirst(), undefined);
+  } finally {
+    await ctx.cleanup();
+  }
+});
+
+test('a broken taxonomy file in the data folder does not stop ingest: the shipped one is used', async () => {
+  const ctx = await testContext();
+  try {
+    fs.writeFileSync(path.join(ctx.dataDir, 'risk-taxonomy.json'), '{"version":1,"threshold":0.5,"categories":[]}');
+    const r = await ingest(ctx, [{ external_id: 't1', source: 's', content: '国道上两车相撞发生车祸，造成2人死亡' }], { stages: [analysisStage] });
+    assert.equal(r.added, 1);
+    const a = (await getAnalysis(ctx.store.db, [r.results[0]!.id!])).get(r.results[0]!.id!);
+    assert.equal(a?.risks[0]?.category, 'accident_safety');
   } finally {
     await ctx.cleanup();
   }

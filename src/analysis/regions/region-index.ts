@@ -25,7 +25,8 @@ export interface RegionIndex {
   levels: Set<Division['level']>;
 }
 
-const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
+/** Province-level cities (北京, 天津, 上海, 重庆): they name districts directly, as a prefecture does. */
+export const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 const TOWNSHIP_SUFFIX = /(镇|乡|街道|苏木)$/;
 
 /** How much context an alias needs before it names this division. */

@@ -4,23 +4,17 @@
 // settled by, in order: a related division named right beside it (北京朝阳区), the office's jurisdiction,
 // support (a related division named anywhere, or a name needing no context), the higher level, the
 // number of related divisions named, prominence; a tie names nothing.
-import { getJieba } from '../../text/segment.ts';
 import type { RegionHit } from '../types.ts';
 import { LEVEL_RANK } from './divisions.ts';
 import { cueAround } from './cues.ts';
-import type { Candidate, RegionIndex } from './region-index.ts';
+import { standsAsWord, wordBoundaries, type Span } from './word-check.ts';
+import { MUNICIPALITIES, type Candidate, type RegionIndex } from './region-index.ts';
 
 export interface ResolveOptions {
   /** Region codes of the office's jurisdiction (YUQING_JURISDICTION). */
   jurisdiction?: readonly string[];
   /** jieba words of the text (concatenating to it), when the caller has cut it already. */
   words?: readonly string[];
-}
-
-interface Span {
-  start: number;
-  end: number;
-  candidates: Candidate[];
 }
 
 /** Longest text scanned: places are named early in an item, and this bounds the cost of huge pages. */
@@ -59,50 +53,6 @@ function mentionMaps(spans: Span[]): { named: Map<string, number[]>; below: Map<
     }
   });
   return { named, below };
-}
-
-/** Offsets at which a jieba word starts or ends. */
-function wordBoundaries(text: string, words: readonly string[] | undefined): Uint8Array {
-  const b = new Uint8Array(text.length + 1);
-  b[0] = 1;
-  let pos = 0;
-  for (const w of words ?? getJieba().cut(text, true)) {
-    pos += w.length;
-    if (pos <= text.length) b[pos] = 1;
-  }
-  b[text.length] = 1;
-  return b;
-}
-
-// What may follow a place name inside one jieba word (香港特区, 呼伦贝尔草原, 融水县城).
-// Or a place the division list does not know (上海浦东新区 with only provinces and prefectures loaded).
-const PLACE_LIKE = /^.{1,6}(省|市|县|区|州|盟|旗|镇|乡|街道)$/;
-const WORD_TAIL = new Set(['地区', '特区', '政府', '特区政府', '市政府', '县政府', '区政府', '警方', '公安', '市委', '县委', '草原', '新区', '城区', '市区', '县城', '境内', '一带', '人', '籍', '市民', '当地', '本地', '全境', '段']);
-
-/**
- * True when a short form stands as a word: the jieba word around it is made of region names only,
- * optionally ending in a place tail (云南昆明, 香港特区), so 大理石, 中山大学, 长治久安 do not count.
- */
-function standsAsWord(t: string, span: Span, bounds: Uint8Array, byStart: Map<number, Span>): boolean {
-  let ws = span.start;
-  while (ws > 0 && !bounds[ws]) ws--;
-  let we = span.end;
-  while (we < t.length && !bounds[we]) we++;
-  let p = ws;
-  while (p < span.start) {
-    const s = byStart.get(p);
-    if (!s) return false;
-    p = s.end;
-  }
-  if (p !== span.start) return false;
-  p = span.end;
-  while (p < we) {
-    const s = byStart.get(p);
-    if (!s) return WORD_TAIL.has(t.slice(p, we)) || PLACE_LIKE.test(t.slice(p, we));
-    if (s.end > we) return false; // 大理|石台: the next name runs past the word
-    p = s.end;
-  }
-  return true;
 }
 
 function affinity(code: string, jurisdiction: readonly string[]): number {
@@ -147,17 +97,25 @@ export function resolveRegions(index: RegionIndex, text: string, opts: ResolveOp
     for (const c of span.candidates) {
       // A township is placed by its county or city; a province named somewhere is too broad for it.
       const context = c.div.level === 'township' ? c.ancestors.filter((a) => a.length >= 4) : c.ancestors;
-      const ancestorsNamed = context.filter((a) => other(named.get(a))).length;
-      const related = ancestorsNamed * 2 + (other(below.get(c.div.code)) ? 1 : 0);
+      const namedAncestors = context.filter((a) => other(named.get(a)));
+      const ancestorsNamed = namedAncestors.length;
+      const descendantNamed = other(below.get(c.div.code));
+      const related = ancestorsNamed * 2 + (descendantNamed ? 1 : 0);
+      // Strong support: the parent, a prefecture or county, or a municipality (北京朝阳); a province
+      // alone is weak support for a district two levels down (四川 … 西区 is not 攀枝花's 西区).
+      const strong = descendantNamed || namedAncestors.some((a) => a === c.div.parent || a.length >= 4 || MUNICIPALITIES.has(a));
+      const adjacent = context.some((a) => beside(named.get(a))) || beside(below.get(c.div.code)) ? 1 : 0;
+      // Townships are thousands of short common names (新华, 平安, 江南): only a county or city named
+      // right before one (黄陂区蔡店乡, 融水安陲) places it; named elsewhere it is weak support.
+      const relatedEvidence = strong ? (c.div.level === 'township' && !adjacent ? 1 : 2) : ancestorsNamed > 0 ? 1 : 0;
       const aff = affinity(c.div.code, jurisdiction);
-      const evidence = Math.max(related > 0 ? 2 : 0, cue) + (aff === 3 ? 1 : 0);
+      const evidence = Math.max(relatedEvidence, cue) + (aff === 3 ? 1 : 0);
       if (evidence < c.need) continue;
-      if (c.kind === 'short' && ancestorsNamed === 0) {
+      if (c.kind === 'short' && !adjacent) {
         bounds ??= wordBoundaries(t, opts.words);
         byStart ??= new Map(spans.map((s) => [s.start, s]));
         if (!standsAsWord(t, span, bounds, byStart)) continue;
       }
-      const adjacent = context.some((a) => beside(named.get(a))) || beside(below.get(c.div.code)) ? 1 : 0;
       // Supported: named by a related division, or a name that needs no context (天津、河北 is the
       // province although 天津 has a 河北区); beats a candidate that only a cue let in (朝阳警方).
       const supported = related > 0 || c.need === 0 ? 1 : 0;

@@ -5,18 +5,20 @@ import type { PreparedText } from './text-prep.ts';
 
 export const FEATURE_NAMES = ['review_margin', ...CUE_NAMES, 'exclamations', 'questions', 'dates', 'figures', 'length'] as const;
 
-/** Count code units equal to `c`. */
-function countChar(s: string, c: number): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === c) n++;
-  return n;
-}
-
-/** Runs of digits (prepText turned every digit into 0). */
-function figureRuns(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0x30 && (i === 0 || s.charCodeAt(i - 1) !== 0x30)) n++;
-  return n;
+/** Exclamation marks, question marks and runs of digits (prepText turned every digit into 0), in one pass. */
+function surface(s: string): [number, number, number] {
+  let bang = 0;
+  let ask = 0;
+  let figures = 0;
+  let prev = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x21) bang++;
+    else if (c === 0x3f) ask++;
+    else if (c === 0x30 && prev !== 0x30) figures++;
+    prev = c;
+  }
+  return [bang, ask, figures];
 }
 
 const DATE = /0+(月|日|时|年|号)/;
@@ -28,10 +30,11 @@ export function cueVector(p: PreparedText, reviewMargin: number): Float64Array {
   let k = 0;
   v[k++] = Math.tanh(reviewMargin / 2);
   for (const c of lex) v[k++] = Math.log1p(c);
-  v[k++] = Math.min(countChar(p.text, 0x21), 3) / 3; // ! (full-width folded to ASCII)
-  v[k++] = Math.min(countChar(p.text, 0x3f), 3) / 3; // ?
+  const [bang, ask, figures] = surface(p.text); // ！？ are folded to ASCII
+  v[k++] = Math.min(bang, 3) / 3;
+  v[k++] = Math.min(ask, 3) / 3;
   v[k++] = DATE.test(p.text) ? 1 : 0;
-  v[k++] = Math.min(figureRuns(p.text), 5) / 5;
+  v[k++] = Math.min(figures, 5) / 5;
   v[k++] = Math.log1p(p.text.length) / 6;
   return v;
 }

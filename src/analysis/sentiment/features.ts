@@ -1,6 +1,6 @@
 // Hashed sparse features of a text: character 1–3-grams plus jieba words, with words inside a
 // negation's scope (不/没/未/无/别 … up to the next punctuation) hashed apart, so 不满意 ≠ 满意.
-import { FNV_OFFSET, fnvStep, fnvString, mix32 } from './hash.ts';
+import { FNV_OFFSET, fnvStep, fnvString } from './hash.ts';
 import { isNegator, isClauseBreak } from './negation.ts';
 
 export interface FeatureSpec {
@@ -14,38 +14,59 @@ export interface FeatureSpec {
 
 export const DEFAULT_SPEC: FeatureSpec = { bits: 20, charN: 3, words: true };
 
+/** Fibonacci hashing: the top bits of h × 2^32/φ index the table (one multiply, well mixed). */
+const FIB = 0x9e3779b1;
 const SEED_WORD = 0x9e3779b9;
 const SEED_NEG_WORD = 0x7f4a7c15;
 /** Words a negator reaches at most (不 太 好 → both 太 and 好 are scoped). */
 const NEG_REACH = 3;
 
-/** Scratch space: a bucket is taken when its stamp equals the current call's generation. */
-let stamps = new Uint32Array(0);
-let generation = 0;
 let scratch = new Int32Array(4096);
+/** A small open-addressing set (keys stamped with a generation), sized to the text so it stays in cache. */
+let setKeys = new Int32Array(8192);
+let setGens = new Uint32Array(8192);
+let generation = 0;
 
-/** Unique bucket indices (in first-seen order) of `prepared` (output of prepText) and its jieba `tokens`. */
+/**
+ * Unique bucket indices of `prepared` (output of prepText) and its jieba `tokens`, in first-seen order:
+ * features are presence, not counts. The returned view is valid until the next call.
+ */
 export function featureBuckets(prepared: string, tokens: readonly string[], spec: FeatureSpec = DEFAULT_SPEC): Int32Array {
-  const mask = (1 << spec.bits) - 1;
-  if (stamps.length !== mask + 1) stamps = new Uint32Array(mask + 1);
-  if (++generation === 0xffffffff) {
-    stamps.fill(0);
-    generation = 1;
-  }
+  const shift = 32 - spec.bits;
   const n = prepared.length;
   const need = n * spec.charN + tokens.length;
   if (scratch.length < need) scratch = new Int32Array(need * 2);
+  if (setKeys.length < need * 2) {
+    setKeys = new Int32Array(1 << Math.ceil(Math.log2(need * 2)));
+    setGens = new Uint32Array(setKeys.length);
+    generation = 0;
+  }
+  if (++generation === 0xffffffff) {
+    setGens.fill(0);
+    generation = 1;
+  }
+  const out = scratch;
+  const keys = setKeys;
+  const gens = setGens;
+  const gen = generation;
+  const slotMask = keys.length - 1;
   let m = 0;
   const add = (j: number): void => {
-    if (stamps[j] === generation) return;
-    stamps[j] = generation;
-    scratch[m++] = j;
+    let slot = j & slotMask; // j is already well mixed
+    while (gens[slot] === gen) {
+      if (keys[slot] === j) return;
+      slot = (slot + 1) & slotMask;
+    }
+    gens[slot] = gen;
+    keys[slot] = j;
+    out[m++] = j;
   };
   for (let i = 0; i < n; i++) {
     let h = FNV_OFFSET;
-    for (let k = 0; k < spec.charN && i + k < n; k++) {
+    const top = Math.min(spec.charN, n - i);
+    for (let k = 0; k < top; k++) {
       h = fnvStep(h, prepared.charCodeAt(i + k));
-      add(mix32(h + k) & mask);
+      add(Math.imul(h, FIB) >>> shift);
     }
   }
   if (spec.words) {
@@ -56,10 +77,10 @@ export function featureBuckets(prepared: string, tokens: readonly string[], spec
         reach = 0;
         continue;
       }
-      add(mix32(fnvString(w, reach > 0 ? SEED_NEG_WORD : SEED_WORD)) & mask);
+      add(Math.imul(fnvString(w, reach > 0 ? SEED_NEG_WORD : SEED_WORD), FIB) >>> shift);
       if (isNegator(w)) reach = NEG_REACH;
       else if (reach > 0) reach--;
     }
   }
-  return scratch.slice(0, m);
+  return out.subarray(0, m);
 }

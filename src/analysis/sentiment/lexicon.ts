@@ -57,11 +57,13 @@ function entries(): Trie {
   return t;
 }
 
-/** Longest entry starting at `i`: the node it ends at and its end, or end = -1. */
-function longestAt(t: Trie, text: string, i: number): { end: number; cues: number[] | null } {
+/** Cues of the last match of longestAt() (kept in module state so the scan allocates nothing). */
+let matchCues: number[] | null = null;
+
+/** End of the longest entry starting at `i` (its cues in matchCues), or -1. */
+function longestAt(t: Trie, text: string, i: number): number {
   let node = 0;
   let end = -1;
-  let cues: number[] | null = null;
   for (let k = i; k < text.length; k++) {
     const next = t.children[node]!.get(text.charCodeAt(k));
     if (next === undefined) break;
@@ -69,10 +71,10 @@ function longestAt(t: Trie, text: string, i: number): { end: number; cues: numbe
     const c = t.cues[node];
     if (c) {
       end = k + 1;
-      cues = c;
+      matchCues = c;
     }
   }
-  return { end, cues };
+  return end;
 }
 
 /** Weighted counts per cue (indexed like CUE_NAMES) of prepared text. */
@@ -83,7 +85,8 @@ export function lexiconCounts(text: string): Float64Array {
   let scopeEnd = -1;
   for (let i = 0; i < text.length; ) {
     if (BREAKS.has(text.charCodeAt(i))) flips = 0;
-    const { end, cues } = longestAt(t, text, i);
+    const end = longestAt(t, text, i);
+    const cues = matchCues;
     if (end < 0 || !cues) {
       i++;
       continue;

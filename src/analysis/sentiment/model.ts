@@ -22,7 +22,7 @@ export interface SentimentModel extends ModelMeta {
   weights: Int8Array;
 }
 
-/** Margin of the review model (log-odds of positive) for sorted unique buckets. */
+/** Margin of the review model (log-odds of positive) for the n-gram buckets of one text. */
 export function reviewMargin(m: SentimentModel, buckets: Int32Array): number {
   if (buckets.length === 0) return m.review.bias;
   let s = 0;

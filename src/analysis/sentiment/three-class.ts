@@ -15,17 +15,23 @@ export interface ThreeClassLayer {
 
 /** Class probabilities [negative, neutral, positive] for a cue vector. */
 export function classProbs(layer: ThreeClassLayer, v: Float64Array): [number, number, number] {
-  const z = [0, 0, 0];
-  for (let c = 0; c < 3; c++) {
-    let s = layer.bias[c]!;
-    const w = layer.weights[c]!;
-    for (let j = 0; j < v.length; j++) s += w[j]! * ((v[j]! - layer.mean[j]!) / layer.std[j]!);
-    z[c] = s;
-  }
-  const m = Math.max(z[0]!, z[1]!, z[2]!);
-  const e = z.map((x) => Math.exp(x - m));
-  const sum = e[0]! + e[1]! + e[2]!;
-  return [e[0]! / sum, e[1]! / sum, e[2]! / sum];
+  const z0 = logit(layer, 0, v);
+  const z1 = logit(layer, 1, v);
+  const z2 = logit(layer, 2, v);
+  const m = Math.max(z0, z1, z2);
+  const e0 = Math.exp(z0 - m);
+  const e1 = Math.exp(z1 - m);
+  const e2 = Math.exp(z2 - m);
+  const sum = e0 + e1 + e2;
+  return [e0 / sum, e1 / sum, e2 / sum];
+}
+
+/** Linear score of class `c` on the standardised vector. */
+function logit(layer: ThreeClassLayer, c: number, v: Float64Array): number {
+  const w = layer.weights[c]!;
+  let s = layer.bias[c]!;
+  for (let j = 0; j < v.length; j++) s += (w[j]! * (v[j]! - layer.mean[j]!)) / layer.std[j]!;
+  return s;
 }
 
 /** Index of the largest probability. */

@@ -2,11 +2,11 @@
 import type { AppContext } from '../../context.ts';
 import type { ItemJson } from '../../ingest/item-schema.ts';
 import { isRejection, validateItem } from '../../ingest/validate.ts';
-import { collectOnce } from '../collect-once.ts';
+import { collectOnce, type CollectKind } from '../collect-once.ts';
 import { createFetcher } from '../http/from-config.ts';
 
 export interface PreviewTarget {
-  kind: 'feed' | 'html' | 'sitemap' | 'json_api';
+  kind: CollectKind;
   url: string;
   settings: Record<string, unknown>;
   platform: string;

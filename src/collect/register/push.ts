@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { YqError } from '../../errors.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import type { IngestSummary } from '../../ingest/result.ts';
-import { storeEvidence, type StoredFrom } from '../evidence/captures.ts';
+import { storeEvidence, type ItemFrom } from '../evidence/captures.ts';
 import { recordItems } from '../health/record.ts';
 import { markUp } from '../health/transitions.ts';
 import { pushTokenMatches } from './push-token.ts';
@@ -30,7 +30,7 @@ export function authorisePush(source: SourceRow, authorization: string | undefin
 export async function receivePush(ctx: AppContext, source: SourceRow, batch: unknown[], rawBody: Buffer, contentType: string): Promise<IngestSummary> {
   const summary = await ingest(ctx, batch, { source: { id: source.id, key: source.key, platform: source.platform } });
   const now = ctx.clock.now();
-  const stored: StoredFrom[] = summary.results.flatMap((r) => (r.status === 'added' && r.id !== undefined ? [{ itemId: r.id, url: null, externalId: null }] : []));
+  const stored: ItemFrom[] = summary.results.flatMap((r) => (r.status === 'added' && r.id !== undefined ? [{ itemId: r.id, capture: 0 }] : []));
   await storeEvidence(ctx, source.id, [{ url: pushCaptureUri(source.key), fetchedAt: now, status: 200, headers: { 'content-type': contentType }, body: rawBody }], stored);
   await collectDb(ctx.store.db).transaction().execute(async (trx) => {
     await trx.updateTable('source_state').set({ last_check_at: now, last_success_at: now, consecutive_failures: 0 }).where('source_id', '=', source.id).execute();

@@ -5,6 +5,9 @@ import { YqError } from '../../errors.ts';
 import { collectDb, type RegisteredSourcesTable } from './tables.ts';
 import { newPushToken, hashPushToken } from './push-token.ts';
 import type { SourceCreate, SourceJson, SourceKind, SourceUpdate } from './schema.ts';
+import { z } from 'zod';
+import { SETTINGS_SCHEMAS, type CollectKind } from '../collect-once.ts';
+import { parseOrThrow } from './parse.ts';
 
 export type SourceRow = Selectable<RegisteredSourcesTable>;
 
@@ -32,6 +35,16 @@ export function sourceToJson(r: SourceRow): SourceJson {
   };
 }
 
+/** Check the collector settings against the kind's schema (push sources take none); returns them parsed. */
+function checkSettings(kind: string, settings: Record<string, unknown>): void {
+  if (kind === 'push') {
+    if (Object.keys(settings).length) throw new YqError('YQ_ERR_VALIDATION', 'settings: a push source takes no settings', { details: { field: 'settings' } });
+    return;
+  }
+  const schema = SETTINGS_SCHEMAS[kind as CollectKind];
+  if (schema) parseOrThrow(z.object({ settings: schema }), { settings });
+}
+
 /** A key derived from the URL's host (or the kind), made unique with a counter. */
 async function freeKey(ctx: AppContext, s: SourceCreate): Promise<string> {
   let base: string = s.kind;
@@ -46,6 +59,7 @@ async function freeKey(ctx: AppContext, s: SourceCreate): Promise<string> {
 /** Register a source; due for its first check at once. Returns the row and, for push, the token (shown once). */
 export async function createSource(ctx: AppContext, s: SourceCreate): Promise<{ source: SourceRow; pushToken: string | null }> {
   const db = collectDb(ctx.store.db);
+  checkSettings(s.kind, s.settings);
   const key = s.key ?? (await freeKey(ctx, s));
   if (await db.selectFrom('sources').select('id').where('key', '=', key).executeTakeFirst()) {
     throw new YqError('YQ_ERR_CONFLICT', `key: a source with key ${JSON.stringify(key)} exists`, { details: { field: 'key' } });
@@ -99,6 +113,7 @@ export async function updateSource(ctx: AppContext, id: number, u: SourceUpdate)
   const cur = await getSource(ctx, id);
   const kind = u.kind ?? cur.kind;
   const url = u.url === undefined ? cur.url : u.url;
+  if (u.kind !== undefined || u.settings !== undefined) checkSettings(kind, u.settings ?? (JSON.parse(cur.settings_json) as Record<string, unknown>));
   if (kind !== 'push' && !url) throw new YqError('YQ_ERR_VALIDATION', 'url: required for every kind except push', { details: { field: 'url' } });
   if (u.key && u.key !== cur.key) {
     if (await collectDb(ctx.store.db).selectFrom('sources').select('id').where('key', '=', u.key).executeTakeFirst()) {

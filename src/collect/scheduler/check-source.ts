@@ -3,8 +3,8 @@
 import type { AppContext } from '../../context.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import type { IngestSummary } from '../../ingest/result.ts';
-import { collectOnce } from '../collect-once.ts';
-import { storeEvidence, type StoredFrom } from '../evidence/captures.ts';
+import { collectOnce, type CollectKind } from '../collect-once.ts';
+import { storeEvidence, type ItemFrom } from '../evidence/captures.ts';
 import { describeFailure, failureFromErrors, type Failure } from '../health/failure-reason.ts';
 import { recordFailure, recordSuccess } from '../health/record.ts';
 import type { ClaimedSource } from './claim.ts';
@@ -21,8 +21,6 @@ export interface CheckResult {
   added: number;
   error?: Failure;
 }
-
-type PollableKind = 'feed' | 'html' | 'sitemap' | 'json_api';
 
 /** Summarise rejected items (e.g. a date in the future) as a warning on the source's health. */
 function rejectedWarning(summary: IngestSummary): string | null {
@@ -46,22 +44,19 @@ export async function checkSource(ctx: AppContext, c: ClaimedSource, keyPeriodS:
     if (!source.url) return await failed({ code: 'YQ_ERR_VALIDATION', reason: 'source has no URL' });
     const f = checkFetch(ctx, source.url, { etag: state.etag, lastModified: state.last_modified }, gate, opts);
     const result = await collectOnce(
-      { kind: source.kind as PollableKind, url: source.url, settings: JSON.parse(source.settings_json) as Record<string, unknown>, platform: source.platform },
+      { kind: source.kind as CollectKind, url: source.url, settings: JSON.parse(source.settings_json) as Record<string, unknown>, platform: source.platform },
       { fetch: f.fetch, tz: source.timezone ?? ctx.config.timezone, now: ctx.clock.now(), known: await knownChecker(ctx, source.id, opts.knownWindow) },
     );
     const main = f.main();
-    const unchanged = main?.notModified === true;
-    if (!unchanged && result.items.length === 0 && result.errors.length > 0) return await failed(failureFromErrors(result.errors));
+    if (!result.notModified && result.items.length === 0 && result.errors.length > 0) return await failed(failureFromErrors(result.errors));
     let added = 0;
     let warning = result.errors.length ? result.errors.join('; ').slice(0, 1000) : null;
     if (result.items.length > 0) {
       const summary = await ingest(ctx, result.items, { source: { id: source.id, key: source.key, platform: source.platform } });
       added = summary.added;
       warning = [warning, rejectedWarning(summary)].filter(Boolean).join('; ') || null;
-      const stored: StoredFrom[] = [];
-      summary.results.forEach((r, i) => {
-        if (r.status === 'added' && r.id !== undefined) stored.push({ itemId: r.id, url: result.items[i]?.url, externalId: result.items[i]?.external_id?.toString() });
-      });
+      const stored: ItemFrom[] = summary.results.flatMap((r, i) =>
+        r.status === 'added' && r.id !== undefined ? [{ itemId: r.id, capture: result.itemCaptures[i] ?? 0 }] : []);
       await storeEvidence(ctx, source.id, result.captures, stored);
     }
     await recordSuccess(ctx, source.id, {

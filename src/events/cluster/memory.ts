@@ -5,7 +5,8 @@
 import { clusterParams, HOUR_MS } from './params.ts';
 import { decide } from './score.ts';
 import { decisionParams, eventsToPull, fallbackTarget, isOrphan, linkedTarget, type ItemLinks } from './policy.ts';
-import { StreamBackground, dictionaryBackground, type Background } from './background.ts';
+import { HotBoard, TermIndex } from './memory-index.ts';
+import { StreamBackground, type Background } from './background.ts';
 import { absorb, emptyState, mergeInto } from './state.ts';
 import { itemBag, lookupTokens, titleWorthy } from './features.ts';
 import type { ClusterItem, ClusterParams, EventState } from './types.ts';
@@ -28,72 +29,42 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
   const byExternal = new Map<string, number>();
   const waitingFor = new Map<string, number>();
   const byGroup = new Map<number, number>();
-  const postings = new Map<string, number[]>();
-  const byHour = new Map<number, Set<number>>();
+  const terms = new TermIndex();
+  const board = new HotBoard(4 * p.maxHotCandidates);
   const births = new Map<number, number>();
   let nextId = 1;
   const stream = new StreamBackground();
-  const bg: Background = (opts as { background?: string }).background === 'dictionary' ? dictionaryBackground : stream;
+  const bg: Background = stream;
 
   const find = (id: number): number => {
     let e = id;
     for (let n = mergedInto.get(e); n !== undefined; n = mergedInto.get(e)) e = n;
     return e;
   };
-  const moveHour = (ev: EventState, oldLast: number | null) => {
-    if (oldLast !== null) byHour.get(Math.floor(oldLast / HOUR_MS))?.delete(ev.id);
-    const h = Math.floor(ev.lastAt / HOUR_MS);
-    let set = byHour.get(h);
-    if (!set) byHour.set(h, (set = new Set()));
-    set.add(ev.id);
-  };
   const inWindow = (ev: EventState, t: number) => t <= ev.lastAt + p.windowMs && t >= ev.firstAt - p.windowMs;
 
   function candidates(tokens: string[], t: number): EventState[] {
     const out = new Map<number, EventState>();
     for (const w of tokens) {
-      const list = postings.get(w);
-      if (!list) continue;
       let taken = 0;
-      for (let i = list.length - 1; i >= 0 && taken < 8 && out.size < p.maxTermCandidates; i--) {
-        const ev = states.get(find(list[i]!));
+      for (const raw of terms.recent(w)) {
+        if (taken >= 8 || out.size >= p.maxTermCandidates) break;
+        const ev = states.get(find(raw));
         if (ev && inWindow(ev, t) && !out.has(ev.id)) {
           out.set(ev.id, ev);
           taken++;
         }
       }
     }
-    const reach = Math.ceil((3 * p.tauHours * HOUR_MS) / HOUR_MS);
-    const h0 = Math.floor(t / HOUR_MS);
-    const hot: EventState[] = [];
-    for (let h = h0 - reach; h <= h0 + reach; h++) {
-      for (const id of byHour.get(h) ?? []) {
-        const ev = states.get(id);
-        if (ev && !out.has(id)) hot.push(ev);
-      }
-    }
-    hot.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
-    for (const ev of hot.slice(0, p.maxHotCandidates)) out.set(ev.id, ev);
+    for (const ev of board.near(t, (id) => states.get(id), p)) out.set(ev.id, ev);
     return [...out.values()];
-  }
-
-  function index(w: string, eventId: number, t: number): void {
-    let list = postings.get(w);
-    if (!list) postings.set(w, (list = []));
-    if (list[list.length - 1] === eventId) return;
-    list.push(eventId);
-    // Drop events that left the window so long lists stay short.
-    if (list.length > 128) postings.set(w, list.filter((id) => { const ev = states.get(find(id)); return ev !== undefined && ev.lastAt >= t - p.windowMs; }));
   }
 
   function merge(fromId: number, intoId: number): void {
     const from = states.get(fromId);
     const into = states.get(intoId);
     if (!from || !into || fromId === intoId) return;
-    byHour.get(Math.floor(from.lastAt / HOUR_MS))?.delete(fromId);
-    const oldLast = into.lastAt;
     mergeInto(into, from, p);
-    moveHour(into, oldLast);
     states.delete(fromId);
     mergedInto.set(fromId, intoId);
   }
@@ -119,7 +90,6 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
       targetId = decide(candidates(tokens, t), bag, item.regions, t, ctx, dp)?.event.id ?? fallbackTarget(links);
     }
     let target = targetId === null ? undefined : states.get(targetId);
-    const isNew = !target;
     if (!target) {
       target = emptyState(nextId++, t, item.id);
       states.set(target.id, target);
@@ -127,9 +97,8 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
       births.set(h, (births.get(h) ?? 0) + 1);
     }
     for (const e of eventsToPull(links, target.id)) merge(e, target.id);
-    const oldLast = isNew ? null : target.lastAt;
     absorb(target, { itemId: item.id, t, bag, regions: item.regions, reposts: item.reposts, weight: item.weight, titleWorthy: titleWorthy(item.text, bag) }, p);
-    moveHour(target, oldLast);
+    board.offer(target, t, p);
     stream.add(bag);
     itemEvent.set(item.id, target.id);
     if (item.externalId !== null) {
@@ -138,7 +107,7 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
     }
     if (item.parentExternalId !== null && parent === null) waitingFor.set(item.parentExternalId, target.id);
     if (item.similarGroupId != null && links.group === null) byGroup.set(item.similarGroupId, target.id);
-    for (const w of tokens) index(w, target.id, t);
+    for (const w of tokens) terms.add(w, target.id, (id) => (states.get(find(id))?.lastAt ?? -Infinity) >= t - p.windowMs);
     return target.id;
   }
 

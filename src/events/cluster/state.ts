@@ -17,7 +17,7 @@ export function emptyState(id: number, t: number, firstItemId: number): EventSta
 }
 
 /** Information weight of a token: rarer words say more about what a text is about. */
-function idf(w: string): number {
+export function idf(w: string): number {
   const c = w.charCodeAt(0);
   if (c === 64 || c === 35) return 6;
   return -Math.log10(getLexicon().pBg(w));

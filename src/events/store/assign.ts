@@ -42,14 +42,20 @@ async function birthsBefore(db: EventDb, t: number, p: ClusterParams): Promise<n
  * Assign the item to an event (creating one if needed) and write everything; returns the event id.
  * `cacheOwner` keys the state cache (the store object).
  */
+export const TIMES: Record<string, number> = {};
+let T = 0;
+const lap = (k: string) => { const n = performance.now(); TIMES[k] = (TIMES[k] ?? 0) + n - T; T = n; };
 export async function assignItem(db: EventDb, cacheOwner: object, item: EventItemData, p: ClusterParams, now: number): Promise<number> {
+  T = performance.now();
   const cache = stateCache(cacheOwner);
   const links = await itemLinks(db, item);
+  lap('links');
   const t = item.publishedAt;
   let targetId = linkedTarget(links);
   if (targetId === null) {
-    const states = await loadStates(db, cache, await candidateIds(db, item.lookup, t, p));
-    const ctx = { bg: await loadBackground(db, item.bag), births: await birthsBefore(db, t, p) };
+    const ids = await candidateIds(db, item.lookup, t, p); lap('candidates');
+    const states = await loadStates(db, cache, ids); lap('load');
+    const ctx = { bg: await loadBackground(db, item.bag), births: await birthsBefore(db, t, p) }; lap('bg+births');
     const dp = decisionParams(p, isOrphan(item.parentExternalId, links), item.title.trim() !== '');
     targetId = decide([...states.values()].map((c) => c.state), item.bag, item.regions.map((r) => r.code), t, ctx, dp)?.event.id ?? fallbackTarget(links);
   }
@@ -74,8 +80,11 @@ export async function assignItem(db: EventDb, cacheOwner: object, item: EventIte
     itemId: item.id, t, bag: item.bag, regions: item.regions.map((r) => r.code), reposts: item.reposts,
     weight: item.weight, titleWorthy: item.titleWorthy,
   }, p);
+  lap('decide');
   const saved = await saveItemToEvent(db, state, indexed, item, becameTitle, now);
+  lap('save');
   await addToBackground(db, item.bag);
+  lap('addbg');
   cacheState(cache, state, saved.version, saved.indexed);
   return targetId;
 }

@@ -58,7 +58,7 @@ export async function candidateIds(db: EventDb, tokens: string[], t: number, p: 
     .where('status', '=', 'open')
     .where('last_published_at', '>=', t - reach)
     .where('first_published_at', '<=', t + reach)
-    .orderBy('item_count', 'desc')
+    .orderBy('heat', 'desc')
     .orderBy('id', 'desc')
     .limit(p.maxHotCandidates)
     .execute();

@@ -1,4 +1,4 @@
-// Fits the two-class review model: binary hashed n-gram + word features, L2-normalised per text,
+// Fits the two-class review model: hashed n-gram occurrences, each weighted 1/sqrt(count) per text,
 // logistic regression by AdaGrad SGD.
 import { featureBuckets, type FeatureSpec } from '../features.ts';
 import { prepare } from '../text-prep.ts';
@@ -18,16 +18,16 @@ export const REVIEW_FIT: ReviewFitOptions = {
   seed: 20261127,
 };
 
-/** One training row: presence features scaled to unit length. */
-export function binaryRow(buckets: Int32Array): SparseRow {
-  return { idx: buckets, val: new Float32Array(buckets.length).fill(buckets.length ? 1 / Math.sqrt(buckets.length) : 0) };
+/** One training row: every n-gram occurrence weighted 1/sqrt(occurrences), as reviewMargin() scores it. */
+export function occurrenceRow(buckets: Int32Array): SparseRow {
+  return { idx: buckets.slice(), val: new Float32Array(buckets.length).fill(buckets.length ? 1 / Math.sqrt(buckets.length) : 0) };
 }
 
 /** Train on texts with labels 1 = positive, 0 = negative. */
 export function fitReview(texts: readonly string[], labels: readonly (0 | 1)[], o: ReviewFitOptions = REVIEW_FIT): LogRegModel {
   const rows = texts.map((t) => {
     const p = prepare(t, o.spec.words);
-    return binaryRow(featureBuckets(p.text, p.tokens, o.spec));
+    return occurrenceRow(featureBuckets(p.text, p.tokens, o.spec));
   });
   return trainLogReg(rows, Uint8Array.from(labels), { dims: 1 << o.spec.bits, epochs: o.epochs, rate: o.rate, l2: 0, seed: o.seed });
 }

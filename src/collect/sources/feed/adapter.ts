@@ -31,7 +31,7 @@ export function entryToItem(e: RawEntry, feed: RawFeed, o: AdaptOptions): ItemIn
     {
       external_id: entryId(e, url),
       url,
-      title: inlineText(e.title),
+      title: e.titleIsText ? e.title?.replace(/\s+/g, ' ').trim() : inlineText(e.title),
       content: body ? htmlToText(body) : undefined,
       author: inlineText(e.author),
       published: e.published?.trim() || e.updated,

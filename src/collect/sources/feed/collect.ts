@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { decodeBody } from '../../charset.ts';
 import type { SourceRun } from '../common/run.ts';
+import { resolveUrl } from '../common/url.ts';
 import { articleSelectorsSchema } from '../html/article.ts';
 import { collectArticles } from '../html/articles.ts';
 import { feedToItems } from './adapter.ts';
@@ -31,7 +32,9 @@ export async function collectFeed(run: SourceRun, url: string, s: FeedSettings):
   const decoded = decodeBody(res.body, type, isJson ? 'json' : 'xml');
   const feed = parseFeedText(decoded.text);
   if (feed.repaired) run.errors.push(`feed ${res.finalUrl}: broken XML read leniently (${feed.repaired})`);
-  const items = feedToItems(feed, { docUrl: res.finalUrl, tz: run.tz, now: run.now, platform: run.platform }).slice(0, s.maxItems ?? 200);
+  // Content-Location, when sent, is the document's own address for resolving relative links.
+  const docUrl = resolveUrl(res.headers['content-location'], res.finalUrl) ?? res.finalUrl;
+  const items = feedToItems(feed, { docUrl, tz: run.tz, now: run.now, platform: run.platform }).slice(0, s.maxItems ?? 200);
   const fresh = items.filter((i) => !run.isKnown(i.external_id == null ? null : String(i.external_id), i.url));
   if (!s.fetchArticles) {
     for (const item of fresh) run.add(item, capture);
@@ -39,7 +42,7 @@ export async function collectFeed(run: SourceRun, url: string, s: FeedSettings):
     const withUrl = fresh.filter((i) => i.url);
     for (const item of fresh) if (!item.url) run.add(item, capture);
     const entries = withUrl.map((i) => ({
-      url: i.url!, title: i.title ?? undefined, time: i.published_at == null ? undefined : String(i.published_at),
+      url: i.url!, externalId: i.external_id == null ? undefined : String(i.external_id), title: i.title ?? undefined, time: i.published_at == null ? undefined : String(i.published_at),
       author: i.author ?? undefined, summary: i.content ?? undefined, capture,
     }));
     await collectArticles(run, entries, { selectors: s.article, fetchArticles: true, maxArticles: s.maxArticles ?? 30, listCapture: capture });

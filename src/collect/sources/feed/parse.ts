@@ -9,6 +9,8 @@ export interface RawEntry {
   id?: string | undefined;
   link?: string | undefined;
   title?: string | undefined;
+  /** Atom says the title is plain text (type="text"): "<blink>" in it is literal, not markup. */
+  titleIsText?: boolean | undefined;
   /** Full content (content:encoded, Atom content, JSON content_html/text). */
   content?: string | undefined;
   summary?: string | undefined;
@@ -35,6 +37,11 @@ function atomLink(links: AtomFeed.Link<string>[] | undefined): string | undefine
   return (html?.find((l) => !l.type || /html/.test(l.type)) ?? html?.[0] ?? links?.[0])?.href;
 }
 
+/** Atom 1.0 "text" (the default) or Atom 0.3 "text/plain". */
+function isTextType(type: string | undefined): boolean {
+  return !type || type === 'text' || type === 'text/plain';
+}
+
 function fromAnyFeed(parsed: AnyFeed): RawFeed {
   switch (parsed.format) {
     case 'rss': {
@@ -54,7 +61,7 @@ function fromAnyFeed(parsed: AnyFeed): RawFeed {
       return {
         format: 'atom', title: f.title?.value, base: f.xml?.base,
         entries: (f.entries ?? []).map((e) => ({
-          id: e.id, link: atomLink(e.links), title: e.title?.value, content: e.content?.value, summary: e.summary?.value,
+          id: e.id, link: atomLink(e.links), title: e.title?.value, titleIsText: isTextType(e.title?.type), content: e.content?.value, summary: e.summary?.value,
           author: first(e.authors)?.name ?? first(f.authors)?.name ?? first(e.dc?.creators),
           published: e.published ?? first(e.dc?.dates), updated: e.updated, base: e.xml?.base ?? e.content?.xml?.base,
         })),

@@ -32,7 +32,7 @@ export async function collectArticles(run: SourceRun, entries: ListEntry[], o: A
 async function articleItem(run: SourceRun, e: ListEntry, o: ArticleOptions) {
   const opts = { tz: run.tz, now: run.now, platform: run.platform };
   if (!o.fetchArticles) {
-    return { item: toItemInput({ external_id: e.url, url: e.url, title: e.title, content: e.summary, author: e.author, published: e.time }, opts), capture: e.capture ?? o.listCapture };
+    return { item: toItemInput({ external_id: e.externalId ?? e.url, url: e.url, title: e.title, content: e.summary, author: e.author, published: e.time }, opts), capture: e.capture ?? o.listCapture };
   }
   const got = await run.tryFetch(e.url, 'article');
   if (!got) return null;
@@ -44,6 +44,6 @@ async function articleItem(run: SourceRun, e: ListEntry, o: ArticleOptions) {
   const author = sel.author && a.author ? a.author : e.author ?? a.author;
   // The page's own date is usually fuller than the list's ("02-01"); either may be unparseable.
   const published = plausibleDate(a.published, run.tz, run.now) ?? plausibleDate(e.time, run.tz, run.now);
-  const item = toItemInput({ external_id: e.url, url: e.url, title, content: a.content ?? e.summary, author, published }, opts);
+  const item = toItemInput({ external_id: e.externalId ?? e.url, url: e.url, title, content: a.content ?? e.summary, author, published }, opts);
   return { item, capture: got.capture };
 }

@@ -25,6 +25,8 @@ export interface ListEntry {
   time?: string | undefined;
   author?: string | undefined;
   summary?: string | undefined;
+  /** The id to store instead of the URL (a feed entry's GUID). */
+  externalId?: string | undefined;
   /** Index of the capture (list page) the entry came from. */
   capture?: number | undefined;
 }
