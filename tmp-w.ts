@@ -18,7 +18,7 @@ for (const dir of ['atom', 'atom10', 'rss', 'rdf', 'base', 'amp', 'namespace']) 
       const feed = parseFeedText(decodeBody(buf, undefined, 'xml').text);
       const e = feed.entries[0];
       const got = e ? fields[m[1]!]!(entryToItem(e, feed, { docUrl: 'http://127.0.0.1:8097/' + dir + '/' + f, tz: 'UTC', now: Date.now() })) : undefined;
-      if (got === want) pass++; else { fail++; console.log('FAIL', dir + '/' + f, m[1], JSON.stringify(want), 'got', JSON.stringify(got)); }
+      if (got === want) { pass++; console.log("PASS", dir + "/" + f, m[1]); } else { fail++; console.log('FAIL', dir + '/' + f, m[1], JSON.stringify(want), 'got', JSON.stringify(got)); }
     } catch (e) { err++; console.log('ERR', dir + '/' + f, (e as Error).message.slice(0, 100)); }
   }
 }

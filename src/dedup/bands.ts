@@ -29,16 +29,23 @@ export function bandKeys(h: Simhash): { band: number; key: number }[] {
   return bandValues(h).map((v, band) => ({ band, key: band * BAND_SPAN + v }));
 }
 
-/** The keys to look up: each band's key and its 16 one-bit neighbours. */
-export function probeKeys(h: Simhash): number[] {
+/** The 64 keys one bit away from the fingerprint's band keys (16 per band). */
+export function neighbourKeys(h: Simhash): number[] {
   const out: number[] = [];
   bandValues(h).forEach((v, band) => {
     const base = band * BAND_SPAN;
-    out.push(base + v);
     for (let b = 0; b < BAND_BITS; b++) out.push(base + (v ^ (1 << b)));
   });
   return out;
 }
+
+/** Every key a lookup probes: the band keys and their one-bit neighbours (68). */
+export function probeKeys(h: Simhash): number[] {
+  return [...bandKeys(h).map((k) => k.key), ...neighbourKeys(h)];
+}
+
+/** Fingerprints at most this far apart always share a band key exactly (pigeonhole over 4 bands). */
+export const EXACT_BAND_RADIUS = BANDS - 1;
 
 /** The key of a short text's exact band: a 31-bit hash of its content characters. */
 export function exactKey(textHash32: number): number {

@@ -3,7 +3,7 @@
 // parameters: building and compiling a 68-key query through Kysely cost about as much as running it.
 import { CompiledQuery, sql, type DialectAdapter } from 'kysely';
 import type { DedupDb } from './tables.ts';
-import { bandKeys, probeKeys, exactKey, EXACT_BAND, BANDS, BAND_BITS } from './bands.ts';
+import { bandKeys, neighbourKeys, exactKey, EXACT_BAND, EXACT_BAND_RADIUS } from './bands.ts';
 import { hamming } from './simhash.ts';
 import type { Fingerprint } from './features.ts';
 
@@ -22,7 +22,6 @@ export interface LookupOptions {
   sqlDistance: boolean;
 }
 
-const PROBES = BANDS * (BAND_BITS + 1);
 const sqlByAdapter = new WeakMap<DialectAdapter, Map<string, string>>();
 
 /** The SQL text of a query shape in this database's dialect, compiled on first use. */
@@ -61,24 +60,18 @@ export async function fileFingerprint(db: DedupDb, itemId: number, publishedAt: 
   await db.executeQuery(CompiledQuery.raw(insertSql(db, keys.length), params));
 }
 
-/**
- * The closest filed item within the threshold and time window, or null. Ties go to the earlier
- * published item (then the lower id), so a repost joins the group through the original.
- */
-export async function closestMatch(
-  db: DedupDb,
-  fp: Fingerprint,
-  publishedAt: number,
-  selfId: number,
-  opts: LookupOptions,
-): Promise<Match | null> {
-  const keys = fp.exactHash !== null ? [exactKey(fp.exactHash)] : probeKeys(fp.simhash);
-  const maxBits = fp.exactHash !== null ? 0 : opts.thresholdBits;
-  const text = lookupSql(db, keys.length === 1 ? 1 : PROBES, opts.sqlDistance);
+type BandRow = { item_id: number; published_at: number; hi: number; lo: number };
+
+/** Filed rows under any of `keys`, published within the window (and within `maxBits` when SQL can tell). */
+async function rowsUnder(db: DedupDb, keys: number[], fp: Fingerprint, publishedAt: number, maxBits: number, opts: LookupOptions): Promise<BandRow[]> {
   const params = [...keys, publishedAt - opts.windowMs, publishedAt + opts.windowMs];
   if (opts.sqlDistance) params.push(fp.simhash.hi, fp.simhash.lo, maxBits);
-  const { rows } = await db.executeQuery<{ item_id: number; published_at: number; hi: number; lo: number }>(CompiledQuery.raw(text, params));
-  let best: Match | null = null;
+  const { rows } = await db.executeQuery<BandRow>(CompiledQuery.raw(lookupSql(db, keys.length, opts.sqlDistance), params));
+  return rows;
+}
+
+/** The closest of `rows` within `maxBits`; ties go to the earlier published, then the lower id. */
+function closest(rows: BandRow[], fp: Fingerprint, selfId: number, maxBits: number, best: Match | null = null): Match | null {
   for (const r of rows) {
     if (r.item_id === selfId) continue;
     const distance = hamming(fp.simhash, { hi: Number(r.hi), lo: Number(r.lo) });
@@ -93,6 +86,28 @@ export async function closestMatch(
     }
   }
   return best;
+}
+
+/**
+ * The closest filed item within the threshold and time window, or null. The band keys are probed first:
+ * a match found there within 3 bits is the closest possible (anything that close shares a band key), and
+ * reposts usually are that close, so the 64 one-bit-neighbour keys are only probed when needed.
+ */
+export async function closestMatch(
+  db: DedupDb,
+  fp: Fingerprint,
+  publishedAt: number,
+  selfId: number,
+  opts: LookupOptions,
+): Promise<Match | null> {
+  if (fp.exactHash !== null) {
+    return closest(await rowsUnder(db, [exactKey(fp.exactHash)], fp, publishedAt, 0, opts), fp, selfId, 0);
+  }
+  const maxBits = opts.thresholdBits;
+  const keys = bandKeys(fp.simhash).map((k) => k.key);
+  const best = closest(await rowsUnder(db, keys, fp, publishedAt, maxBits, opts), fp, selfId, maxBits);
+  if ((best && best.distance <= EXACT_BAND_RADIUS) || maxBits <= EXACT_BAND_RADIUS) return best;
+  return closest(await rowsUnder(db, neighbourKeys(fp.simhash), fp, publishedAt, maxBits, opts), fp, selfId, maxBits, best);
 }
 
 /** Record the item's fingerprint and group (null = none) on its row. */

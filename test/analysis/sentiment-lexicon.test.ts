@@ -17,14 +17,14 @@ test('prepText folds traditional, full-width, digits and whitespace', () => {
 });
 
 test('featureBuckets is deterministic and within the table', () => {
-  const spec = { bits: 16, charN: 3, words: false };
-  const text = prepText('今天天气很好，今天天气很好');
-  const a = Array.from(featureBuckets(text, [], spec));
-  const b = Array.from(featureBuckets(text, [], spec));
-  assert.deepEqual(a, b);
-  assert.equal(a.length, text.length * 3 - 3); // 1-, 2- and 3-grams
-  assert.ok(a.every((j) => j >= 0 && j < 1 << 16));
-  assert.equal(featureBuckets('', [], spec).length, 0);
+  const spec = { bits: 16, charN: 3 };
+  const a = Array.from(featureBuckets(prepText('春眠不觉晓'), spec));
+  assert.equal(a.length, 5 + 4 + 3); // distinct 1-, 2- and 3-grams
+  assert.deepEqual(Array.from(featureBuckets(prepText('春眠不觉晓'), spec)), a);
+  const twice = Array.from(featureBuckets(prepText('春眠不觉晓春眠不觉晓'), spec));
+  assert.equal(new Set(twice).size, twice.length); // presence features: repeats collapse
+  assert.ok(twice.every((j) => j >= 0 && j < 1 << 16));
+  assert.equal(featureBuckets('', spec).length, 0);
 });
 
 const NEGATION: { text: string; want: Record<string, number> }[] = [

@@ -11,7 +11,7 @@ test('source register over the API: create, validate (unknown field named), list
     const full = {
       name: '融水县人民政府网', kind: 'html', url: 'https://www.rongshui.gov.cn/xwzx/', platform: 'news', region: '450225',
       owner_org: '县政府办公室', contact_person: '张三', contact_phone: '0772-5112345', interval_s: 900, tags: ['政务', '属地'],
-      timezone: 'Asia/Shanghai', settings: { list: 'ul.news li', link: 'a' },
+      timezone: 'Asia/Shanghai', settings: { list: { item: 'ul.news li', link: 'a', time: 'span.date' }, article: { body: '#zoom' } },
     };
     const unknown = await post({ ...full, colour: 'red' });
     assert.equal(unknown.statusCode, 400);
@@ -29,6 +29,9 @@ test('source register over the API: create, validate (unknown field named), list
     assert.equal(badTz.json().error.details.field, 'timezone');
     const badUrl = await post({ ...full, url: 'ftp://a.cn/x' });
     assert.equal(badUrl.json().error.details.field, 'url');
+    const badSettings = await post({ ...full, settings: { list: { item: 'li', colour: 'red' } } });
+    assert.equal(badSettings.statusCode, 400);
+    assert.equal(badSettings.json().error.details.field, 'settings.list.colour');
 
     const created = await post(full);
     assert.equal(created.statusCode, 201, created.body);

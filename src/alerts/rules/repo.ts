@@ -149,3 +149,12 @@ export async function deleteRule(ctx: AppContext, id: number): Promise<void> {
     await bumpRuleVersion(trx, now);
   });
 }
+
+/** A row for a rule that is not saved (dry runs of a draft). */
+export function draftRuleRow(r: RuleCreate, now: number): RuleRow {
+  return {
+    id: 0, name: r.name, description: r.description, enabled: 1, severity: r.severity, trigger: r.trigger,
+    watch_json: JSON.stringify(r.watch), params_json: JSON.stringify(r.params), team_id: r.team_id, policy_id: r.policy_id,
+    channel_ids_json: JSON.stringify(r.channel_ids), created_at: now, updated_at: now,
+  };
+}

@@ -16,7 +16,7 @@ const ORDINARY = new Set(
   三门 永和 月湖 万安 清流 长子 平定 建平 大名 和县 开化 定远 怀远 和顺 建华 龙凤 大安 和龙 安平 正定 大兴
   铁西 铁东 桥东 桥西 路南 路北 市南 市北 港口 港北 港南 开平 长乐 大足 平江 临江 沙市 石狮 平遥 白沙 板桥 高桥
   青龙 白塔 双塔 金台 玉门 红山 黑山 白山 青河 长江 黄河 珠江 湘江 汉江 嘉陵 凤凰 麒麟 龙华 龙湖 福田
-  黄埔 南沙 盐田 金门 石门 天门`.split(/\s+/).filter(Boolean),
+  黄埔 南沙 盐田 金门 石门 天门 上街 资源 城厢 新市 东兴 兴业 江城 和田`.split(/\s+/).filter(Boolean),
 );
 
 /** jieba frequency above which a stem it does not tag as a place is taken as an ordinary word. */

@@ -1,6 +1,6 @@
-// The searchable form of a division list: one Aho–Corasick automaton over every alias, and for each
-// alias the divisions it may name with what context each needs before it counts as a mention.
-import AhoCorasick from 'modern-ahocorasick';
+// The searchable form of a division list: one trie over every alias (name-trie.ts says why not an
+// Aho–Corasick package), and for each alias the divisions it may name with the context each needs.
+import { NameTrie } from './name-trie.ts';
 import { aliasesOf, type AliasKind } from './aliases.ts';
 import type { Division } from './divisions.ts';
 import { isOrdinaryWord } from './ordinary-words.ts';
@@ -20,7 +20,7 @@ export interface RegionIndex {
   source: string;
   byCode: Map<string, Division>;
   aliases: Map<string, Candidate[]>;
-  matcher: AhoCorasick;
+  matcher: NameTrie;
   /** Number of distinct levels loaded, e.g. whether counties and townships resolve. */
   levels: Set<Division['level']>;
 }
@@ -54,7 +54,7 @@ function ancestorsOf(d: Division, byCode: Map<string, Division>): string[] {
   return out;
 }
 
-/** Build the index; takes ~1–4 s for the full national list (45k divisions), milliseconds for the base. */
+/** Build the index: well under a second for the full national list (45k divisions, 64k aliases). */
 export function buildRegionIndex(divisions: Division[], source: string): RegionIndex {
   const byCode = new Map(divisions.map((d) => [d.code, d]));
   const aliases = new Map<string, Candidate[]>();
@@ -70,5 +70,7 @@ export function buildRegionIndex(divisions: Division[], source: string): RegionI
       else aliases.set(a.text, [c]);
     }
   }
-  return { source, byCode, aliases, matcher: new AhoCorasick([...aliases.keys()]), levels };
+  const matcher = new NameTrie();
+  for (const a of aliases.keys()) matcher.add(a);
+  return { source, byCode, aliases, matcher, levels };
 }

@@ -20,19 +20,12 @@ export interface ResolveOptions {
 /** Longest text scanned: places are named early in an item, and this bounds the cost of huge pages. */
 const MAX_CHARS = 10_000;
 
-/** Leftmost-longest, non-overlapping alias matches. */
+/** Leftmost-longest, non-overlapping alias matches with their candidates. */
 function findSpans(index: RegionIndex, text: string): Span[] {
-  const all: { start: number; end: number; pattern: string }[] = [];
-  for (const m of index.matcher.iterate(text)) all.push({ start: m.start, end: m.end, pattern: m.pattern });
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
   const spans: Span[] = [];
-  let pos = 0;
-  for (const m of all) {
-    if (m.start < pos) continue;
-    const candidates = index.aliases.get(m.pattern);
-    if (!candidates) continue;
-    spans.push({ start: m.start, end: m.end, candidates });
-    pos = m.end;
+  for (const m of index.matcher.findAll(text)) {
+    const candidates = index.aliases.get(m.word);
+    if (candidates) spans.push({ start: m.start, end: m.end, candidates });
   }
   return spans;
 }

@@ -3,7 +3,7 @@ import { featureBuckets } from './features.ts';
 import { cueVector } from './cues.ts';
 import { reviewMargin, type SentimentModel } from './model.ts';
 import { argmax, classProbs, LABELS } from './three-class.ts';
-import { prepare } from './text-prep.ts';
+import { prepText } from './text-prep.ts';
 import type { SentimentResult } from '../types.ts';
 
 export interface SentimentDetail extends SentimentResult {
@@ -15,9 +15,9 @@ export interface SentimentDetail extends SentimentResult {
 
 /** Full scoring of `text` with `model`. */
 export function scoreText(model: SentimentModel, text: string): SentimentDetail {
-  const p = prepare(text, model.spec.words);
-  const margin = reviewMargin(model, featureBuckets(p.text, p.tokens, model.spec));
-  const probs = classProbs(model.layer, cueVector(p, margin));
+  const prepared = prepText(text);
+  const margin = reviewMargin(model, featureBuckets(prepared, model.spec));
+  const probs = classProbs(model.layer, cueVector(prepared, margin));
   const score = Math.max(-1, Math.min(1, probs[2] - probs[0]));
   return { label: LABELS[argmax(probs)]!, score: Math.round(score * 1e4) / 1e4, margin, probs };
 }

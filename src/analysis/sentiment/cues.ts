@@ -1,7 +1,6 @@
 // The small dense feature vector the three-class layer reads: the review model's margin, the lexicon's
 // counts and a few surface cues of register (exclamations, questions, dates and figures).
 import { CUE_NAMES, lexiconCounts } from './lexicon.ts';
-import type { PreparedText } from './text-prep.ts';
 
 export const FEATURE_NAMES = ['review_margin', ...CUE_NAMES, 'exclamations', 'questions', 'dates', 'figures', 'length'] as const;
 
@@ -23,18 +22,18 @@ function surface(s: string): [number, number, number] {
 
 const DATE = /0+(月|日|时|年|号)/;
 
-/** Dense features (named by FEATURE_NAMES) of a prepared text given the review model's margin. */
-export function cueVector(p: PreparedText, reviewMargin: number): Float64Array {
-  const lex = lexiconCounts(p.text);
+/** Dense features (named by FEATURE_NAMES) of prepared text given the review model's margin. */
+export function cueVector(text: string, reviewMargin: number): Float64Array {
+  const lex = lexiconCounts(text);
   const v = new Float64Array(FEATURE_NAMES.length);
   let k = 0;
   v[k++] = Math.tanh(reviewMargin / 2);
   for (const c of lex) v[k++] = Math.log1p(c);
-  const [bang, ask, figures] = surface(p.text); // ！？ are folded to ASCII
+  const [bang, ask, figures] = surface(text); // ！？ are folded to ASCII
   v[k++] = Math.min(bang, 3) / 3;
   v[k++] = Math.min(ask, 3) / 3;
-  v[k++] = DATE.test(p.text) ? 1 : 0;
+  v[k++] = DATE.test(text) ? 1 : 0;
   v[k++] = Math.min(figures, 5) / 5;
-  v[k++] = Math.log1p(p.text.length) / 6;
+  v[k++] = Math.log1p(text.length) / 6;
   return v;
 }

@@ -3,7 +3,6 @@
 // times faster than phrase-level OpenCC; then blur what carries no sentiment (every digit becomes 0,
 // whitespace runs become one space).
 import * as OpenCC from 'opencc-js';
-import { segment } from '../../text/segment.ts';
 
 /** Longest text looked at: sentiment is settled well before 2,000 characters, and this bounds the cost. */
 export const MAX_CHARS = 2000;
@@ -48,15 +47,4 @@ export function prepText(text: string): string {
   let out = '';
   for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
   return out;
-}
-
-export interface PreparedText {
-  text: string;
-  tokens: string[];
-}
-
-/** Prepared text and, when `words` is set, its jieba tokens (which concatenate back to the text). */
-export function prepare(text: string, words: boolean): PreparedText {
-  const t = prepText(text);
-  return { text: t, tokens: words && t.length > 0 ? segment(t) : [] };
 }

@@ -25,10 +25,10 @@ export class TermIndex {
     }
   }
 
-  /** The newest event ids recorded for the term. */
+  /** The newest (highest) event ids recorded for the term, as the stored index reads them. */
   recent(term: string): number[] {
     const list = this.postings.get(term);
-    return list ? list.slice(-SCAN).reverse() : [];
+    return list ? [...new Set(list)].sort((a, b) => b - a).slice(0, SCAN) : [];
   }
 }
 

@@ -1,91 +1,93 @@
-// Candidate events of an item, read from the database: open events in the time window that share one of
-// the item's telling terms, plus the busiest events active near its time. States are parsed from their
-// rows; a per-store cache keeps parsed states only while the row's version is unchanged, so a second
-// worker's writes are always seen.
-import type { ClusterParams, EventState } from '../cluster/types.ts';
+// Candidate events of an item, read from the database in few queries: open events in the time window
+// that share one of the item's telling terms (newest first per term, as the in-memory TermIndex reads),
+// plus the hottest events active near its time. Rows come with everything the decision and the update
+// need (the "head"); centroids are parsed only for events the state cache does not hold at that version.
+import { sql } from 'kysely';
+import type { ClusterParams } from '../cluster/types.ts';
 import { HOUR_MS } from '../cluster/params.ts';
 import { stateFromRow, type StateRow } from './state-json.ts';
-import type { EventDb } from './tables.ts';
+import { cacheState, type Cached, type StateCache } from './state-cache.ts';
+import type { EventDb, EventRow } from './tables.ts';
 
-interface Cached {
-  version: number;
-  state: EventState;
-  indexed: number;
-}
+/** Newest events per telling term read (the in-memory TermIndex reads as many). */
+const PER_TERM_SCAN = 64;
+/** Events taken per term, so one common term cannot fill the candidate list. */
+const PER_TERM_TAKE = 8;
 
-const CACHE_SIZE = 2000;
-const caches = new WeakMap<object, Map<number, Cached>>();
+export const HEAD_COLUMNS = [
+  'id', 'status', 'title', 'regions_json', 'sentiment_json', 'source_counts_json', 'platform_counts_json',
+  'item_count', 'first_published_at', 'last_published_at', 'first_item_id', 'title_item_id', 'version',
+] as const;
+export type EventHead = Pick<EventRow, (typeof HEAD_COLUMNS)[number]>;
 
-/** The state cache of one store (keyed by an object that lives as long as the store). */
-export function stateCache(owner: object): Map<number, Cached> {
-  let c = caches.get(owner);
-  if (!c) caches.set(owner, (c = new Map()));
-  return c;
-}
+const inWindow = (h: EventHead, t: number, p: ClusterParams) =>
+  h.status === 'open' && t <= Number(h.last_published_at) + p.windowMs && t >= Number(h.first_published_at) - p.windowMs;
 
-/** Remember a state under the version just written. */
-export function cacheState(cache: Map<number, Cached>, state: EventState, version: number, indexed: number): void {
-  cache.delete(state.id);
-  cache.set(state.id, { version, state, indexed });
-  if (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
+/** Heads of open events sharing telling terms with the item, at most PER_TERM_TAKE per term. */
+async function termHeads(db: EventDb, tokens: string[], t: number, p: ClusterParams): Promise<EventHead[]> {
+  if (tokens.length === 0) return [];
+  const parts = tokens.map((term, i) => sql`SELECT * FROM (SELECT ${i} AS k, event_id FROM event_terms WHERE term = ${term} ORDER BY event_id DESC LIMIT ${PER_TERM_SCAN}) AS ${sql.raw(`t${i}`)}`);
+  const cols = sql.join(HEAD_COLUMNS.map((c) => sql.ref(`e.${c}`)));
+  const r = await sql<EventHead & { k: number }>`SELECT u.k, ${cols} FROM (${sql.join(parts, sql` UNION ALL `)}) AS u
+    JOIN events AS e ON e.id = u.event_id`.execute(db);
+  const rows = r.rows.filter((h) => inWindow(h, t, p)).sort((a, b) => a.k - b.k || b.id - a.id);
+  const out = new Map<number, EventHead>();
+  const taken = new Map<number, number>();
+  for (const h of rows) {
+    if (out.size >= p.maxTermCandidates) break;
+    if (out.has(h.id) || (taken.get(h.k) ?? 0) >= PER_TERM_TAKE) continue;
+    taken.set(h.k, (taken.get(h.k) ?? 0) + 1);
+    out.set(h.id, h);
   }
+  return [...out.values()];
 }
 
-/** Ids of candidate events for an item at time t with the given lookup tokens. */
-export async function candidateIds(db: EventDb, tokens: string[], t: number, p: ClusterParams): Promise<number[]> {
-  const ids = new Set<number>();
-  if (tokens.length > 0) {
-    const rows = await db
-      .selectFrom('event_terms as et')
-      .innerJoin('events as e', 'e.id', 'et.event_id')
-      .select('e.id')
-      .distinct()
-      .where('et.term', 'in', tokens)
-      .where('e.status', '=', 'open')
-      .where('e.last_published_at', '>=', t - p.windowMs)
-      .where('e.first_published_at', '<=', t + p.windowMs)
-      .orderBy('e.id', 'desc')
-      .limit(p.maxTermCandidates)
-      .execute();
-    for (const r of rows) ids.add(r.id);
-  }
+/** Heads of the hottest events whose activity reaches t. */
+async function hotHeads(db: EventDb, t: number, p: ClusterParams): Promise<EventHead[]> {
   const reach = 3 * p.tauHours * HOUR_MS;
-  const hot = await db
+  // The unary plus keeps SQLite walking the heat index (hottest first, stopping at the limit)
+  // instead of sorting every event of the period; PostgreSQL reads it as a no-op.
+  return db
     .selectFrom('events')
-    .select('id')
+    .select([...HEAD_COLUMNS])
     .where('status', '=', 'open')
-    .where('last_published_at', '>=', t - reach)
-    .where('first_published_at', '<=', t + reach)
+    .where(sql<boolean>`+last_published_at >= ${t - reach}`)
+    .where(sql<boolean>`+first_published_at <= ${t + reach}`)
     .orderBy('heat', 'desc')
     .orderBy('id', 'desc')
     .limit(p.maxHotCandidates)
     .execute();
-  for (const r of hot) ids.add(r.id);
-  return [...ids];
 }
 
-const STATE_COLUMNS = ['id', 'regions_json', 'item_count', 'first_published_at', 'last_published_at', 'first_item_id', 'title_item_id', 'version'] as const;
+/** Heads of all candidate events for an item at time t. */
+export async function candidateHeads(db: EventDb, tokens: string[], t: number, p: ClusterParams): Promise<EventHead[]> {
+  const out = new Map((await termHeads(db, tokens, t, p)).map((h) => [h.id, h]));
+  for (const h of await hotHeads(db, t, p)) if (!out.has(h.id)) out.set(h.id, h);
+  return [...out.values()];
+}
 
-/** Load states of the given events, parsing centroid_json only for rows the cache does not hold. */
-export async function loadStates(db: EventDb, cache: Map<number, Cached>, ids: number[]): Promise<Map<number, Cached>> {
+/** The head of one open event, or null. */
+export async function headOf(db: EventDb, id: number): Promise<EventHead | null> {
+  return (await db.selectFrom('events').select([...HEAD_COLUMNS]).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()) ?? null;
+}
+
+/** States of the given heads, parsing centroid_json only for those the cache does not hold. */
+export async function loadStates(db: EventDb, cache: StateCache, heads: EventHead[]): Promise<Map<number, Cached>> {
   const out = new Map<number, Cached>();
-  if (ids.length === 0) return out;
-  const heads = await db.selectFrom('events').select([...STATE_COLUMNS]).where('id', 'in', ids).where('status', '=', 'open').execute();
-  const missing: number[] = [];
+  const missing: EventHead[] = [];
   for (const h of heads) {
     const c = cache.get(h.id);
     if (c && c.version === Number(h.version)) out.set(h.id, c);
-    else missing.push(h.id);
+    else missing.push(h);
   }
   if (missing.length > 0) {
-    const rows = await db.selectFrom('events').select([...STATE_COLUMNS, 'centroid_json']).where('id', 'in', missing).execute();
-    for (const r of rows) {
-      const { state, indexed } = stateFromRow(r as StateRow);
-      const c = { version: Number(r.version), state, indexed };
+    const rows = await db.selectFrom('events').select(['id', 'centroid_json']).where('id', 'in', missing.map((h) => h.id)).execute();
+    const json = new Map(rows.map((r) => [r.id, r.centroid_json]));
+    for (const h of missing) {
+      const { state, indexed } = stateFromRow({ ...h, centroid_json: json.get(h.id) ?? '{}' } as StateRow);
+      const c = { version: Number(h.version), state, indexed };
       cacheState(cache, state, c.version, indexed);
-      out.set(r.id, c);
+      out.set(h.id, c);
     }
   }
   return out;

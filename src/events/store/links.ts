@@ -15,10 +15,23 @@ export async function resolveEvent(db: EventDb, id: number): Promise<number | nu
   return cur;
 }
 
-async function resolveAll(db: EventDb, ids: number[]): Promise<number[]> {
+interface LinkRow {
+  event_id: number;
+  status: string;
+  merged_into: number | null;
+}
+
+/** The live event of a link row: itself when open, else followed through merged_into. */
+async function live(db: EventDb, r: LinkRow | undefined): Promise<number | null> {
+  if (!r) return null;
+  if (r.status !== 'merged' || r.merged_into === null) return r.event_id;
+  return resolveEvent(db, r.merged_into);
+}
+
+async function liveAll(db: EventDb, rows: LinkRow[]): Promise<number[]> {
   const out: number[] = [];
-  for (const id of ids) {
-    const r = await resolveEvent(db, id);
+  for (const row of rows) {
+    const r = await live(db, row);
     if (r !== null && !out.includes(r)) out.push(r);
   }
   return out;
@@ -29,12 +42,12 @@ export async function parentEvent(db: EventDb, parentExternalId: string, sourceK
   const rows = await db
     .selectFrom('items as i')
     .innerJoin('event_items as ei', 'ei.item_id', 'i.id')
-    .select(['ei.event_id', 'i.source_key'])
+    .innerJoin('events as e', 'e.id', 'ei.event_id')
+    .select(['ei.event_id', 'i.source_key', 'e.status', 'e.merged_into'])
     .where('i.external_id', '=', parentExternalId)
     .limit(10)
     .execute();
-  const pick = rows.find((r) => r.source_key === sourceKey) ?? rows[0];
-  return pick ? resolveEvent(db, pick.event_id) : null;
+  return live(db, rows.find((r) => r.source_key === sourceKey) ?? rows[0]);
 }
 
 /** Events of stored items that answer `externalId` (children that came before their parent). */
@@ -42,13 +55,14 @@ export async function childEvents(db: EventDb, externalId: string, selfId: numbe
   const rows = await db
     .selectFrom('items as i')
     .innerJoin('event_items as ei', 'ei.item_id', 'i.id')
-    .select('ei.event_id')
+    .innerJoin('events as e', 'e.id', 'ei.event_id')
+    .select(['ei.event_id', 'e.status', 'e.merged_into'])
     .distinct()
     .where('i.parent_external_id', '=', externalId)
     .where('i.id', '!=', selfId)
     .limit(20)
     .execute();
-  return resolveAll(db, rows.map((r) => r.event_id));
+  return liveAll(db, rows);
 }
 
 /** The event of a sibling answering the same (not yet stored) parent. */
@@ -56,13 +70,14 @@ export async function siblingEvent(db: EventDb, parentExternalId: string, selfId
   const r = await db
     .selectFrom('items as i')
     .innerJoin('event_items as ei', 'ei.item_id', 'i.id')
-    .select('ei.event_id')
+    .innerJoin('events as e', 'e.id', 'ei.event_id')
+    .select(['ei.event_id', 'e.status', 'e.merged_into'])
     .where('i.parent_external_id', '=', parentExternalId)
     .where('i.id', '!=', selfId)
     .orderBy('i.id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return r ? resolveEvent(db, r.event_id) : null;
+  return live(db, r);
 }
 
 /** The event of the latest other member of the item's similar-group. */
@@ -70,13 +85,14 @@ export async function groupEvent(db: EventDb, groupId: number, selfId: number): 
   const r = await db
     .selectFrom('items as i')
     .innerJoin('event_items as ei', 'ei.item_id', 'i.id')
-    .select('ei.event_id')
+    .innerJoin('events as e', 'e.id', 'ei.event_id')
+    .select(['ei.event_id', 'e.status', 'e.merged_into'])
     .where('i.similar_group_id', '=', groupId)
     .where('i.id', '!=', selfId)
     .orderBy('i.id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return r ? resolveEvent(db, r.event_id) : null;
+  return live(db, r);
 }
 
 /** True when an operator split these two events apart: automatic merging must not undo it. */

@@ -9,6 +9,7 @@ import type { EventState } from '../cluster/types.ts';
 import { addRegions, bumpCounts, centroidJson, type RegionCount } from './state-json.ts';
 import { titleText, type EventItemData } from './item-data.ts';
 import type { EventDb } from './tables.ts';
+import type { EventHead } from './candidates.ts';
 
 /** Terms at most indexed per event (event_terms rows). */
 export const MAX_INDEXED_TERMS = 200;
@@ -60,21 +61,22 @@ async function indexTerms(db: EventDb, eventId: number, tokens: string[], indexe
   return indexed + terms.length;
 }
 
+/** The aggregate columns an update builds on (from the head read in this transaction). */
+export type EventAggregates = Pick<EventHead, 'title' | 'regions_json' | 'sentiment_json' | 'source_counts_json' | 'platform_counts_json'>;
+
+const EMPTY: EventAggregates = { title: '', regions_json: '[]', sentiment_json: '{}', source_counts_json: '{}', platform_counts_json: '{}' };
+
 /** Persist an item joining the event whose state already absorbed it; returns the new row version. */
 export async function saveItemToEvent(
-  db: EventDb, state: EventState, indexedBefore: number, item: EventItemData, becameTitle: boolean, now: number,
+  db: EventDb, state: EventState, indexedBefore: number, head: EventAggregates | null, item: EventItemData, becameTitle: boolean, now: number,
 ): Promise<{ version: number; indexed: number }> {
+  const row = head ?? EMPTY;
   await db.insertInto('event_items').values({
     item_id: item.id, event_id: state.id, published_at: item.publishedAt, weight: item.weight,
     sentiment: item.sentiment, regions_json: JSON.stringify(item.regions), source: item.sourceKey, platform: item.platform,
   }).execute();
   await addHeat(db, state.id, item);
   const indexed = await indexTerms(db, state.id, item.lookup, indexedBefore);
-  const row = await db
-    .selectFrom('events')
-    .select(['title', 'regions_json', 'sentiment_json', 'source_counts_json', 'platform_counts_json'])
-    .where('id', '=', state.id)
-    .executeTakeFirstOrThrow();
   const regions = addRegions(JSON.parse(row.regions_json) as RegionCount[], item.regions);
   const points = statePoints(state);
   const version = newVersion();

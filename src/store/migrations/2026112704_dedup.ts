@@ -1,8 +1,8 @@
 // Near-duplicate index: simhash_bands gets what a lookup needs without touching the (wide) items rows:
 // the fingerprint halves and published_at, so candidates are filtered by time window and Hamming distance
-// from one index. Keys carry their band in the high bits (see src/dedup/bands.ts), so one `key IN (…)`
-// lookup serves all bands. The table only held derived data, so it is rebuilt rather than altered.
-import type { Kysely } from 'kysely';
+// from one index (the primary key). Keys carry their band in the high bits (see src/dedup/bands.ts), so
+// one `key IN (…)` lookup serves all bands. The table only held derived data: rebuilt, not altered.
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('simhash_bands').ifExists().execute();
@@ -14,8 +14,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('item_id', 'integer', (c) => c.notNull().references('items.id').onDelete('cascade'))
     .addColumn('hi', 'bigint', (c) => c.notNull())
     .addColumn('lo', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('simhash_bands_pk', ['key', 'published_at', 'item_id'])
+    // SQLite: the rows live in the key's B-tree itself, so a lookup reads no second structure.
+    .$call((t) => (db.getExecutor().adapter instanceof SqliteAdapter ? t.modifyEnd(sql`without rowid`) : t))
     .execute();
-  await db.schema.createIndex('simhash_bands_key_idx').on('simhash_bands').columns(['key', 'published_at']).execute();
   await db.schema.createIndex('simhash_bands_item_idx').on('simhash_bands').column('item_id').execute();
 }
 

@@ -82,9 +82,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('count', 'bigint', (c) => c.notNull().defaultTo(0))
     .execute();
   await sql`INSERT INTO event_term_stats (term, count) VALUES ('', 0)`.execute(db);
+
+  // A reply names its parent by external id alone (the foundation's unique index leads with source_key),
+  // so finding a reply's parent needs an index of its own.
+  await sql`CREATE INDEX items_external_id_idx ON items (external_id) WHERE external_id IS NOT NULL`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP INDEX IF EXISTS items_external_id_idx`.execute(db);
   for (const t of ['event_term_stats', 'event_terms', 'event_decisions', 'event_heat', 'event_items', 'events']) {
     await db.schema.dropTable(t).ifExists().execute();
   }

@@ -32,7 +32,9 @@ function ngramCounts(text: string): Map<number, number> {
 function row(counts: Map<number, number>, idf: Float32Array): SparseRow {
   const idx = Int32Array.from(counts.keys());
   const val = Float32Array.from(idx, (j) => counts.get(j)! * idf[j]!);
-  const norm = Math.hypot(...val) || 1;
+  let sq = 0;
+  for (const v of val) sq += v * v;
+  const norm = Math.sqrt(sq) || 1;
   for (let k = 0; k < val.length; k++) val[k] = val[k]! / norm;
   return { idx, val };
 }

@@ -7,10 +7,11 @@ const FOLDS = 5;
 const STEPS = 1500;
 const RATE = 0.5;
 
-/** Fit with a given L2 strength; y in {0,1,2}. */
-export function fitLayer(x: readonly Float64Array[], y: readonly number[], lambda: number): ThreeClassLayer {
+/** Fit with a given L2 strength; y in {0,1,2}; `weight` per example (default 1). */
+export function fitLayer(x: readonly Float64Array[], y: readonly number[], lambda: number, weight?: readonly number[]): ThreeClassLayer {
   const d = x[0]?.length ?? 0;
   const n = x.length;
+  const total = weight ? weight.reduce((a, b) => a + b, 0) : n;
   const mean = Array.from({ length: d }, (_, j) => x.reduce((s, v) => s + v[j]!, 0) / n);
   const std = mean.map((m, j) => Math.sqrt(x.reduce((s, v) => s + (v[j]! - m) ** 2, 0) / n) || 1);
   const xs = x.map((v) => Float64Array.from(v, (t, j) => (t - mean[j]!) / std[j]!));
@@ -33,28 +34,37 @@ export function fitLayer(x: readonly Float64Array[], y: readonly number[], lambd
       let sum = 0;
       for (let c = 0; c < 3; c++) sum += (z[c] = Math.exp(z[c]! - m));
       for (let c = 0; c < 3; c++) {
-        const g = z[c]! / sum - (y[i] === c ? 1 : 0);
+        const g = (z[c]! / sum - (y[i] === c ? 1 : 0)) * (weight?.[i] ?? 1);
         gb[c]! += g;
         for (let j = 0; j < d; j++) gw[c * d + j]! += g * v[j]!;
       }
     }
-    for (let c = 0; c < 3; c++) b[c]! -= (RATE * gb[c]!) / n;
-    for (let k = 0; k < 3 * d; k++) w[k]! -= RATE * (gw[k]! / n + lambda * w[k]!);
+    for (let c = 0; c < 3; c++) b[c]! -= (RATE * gb[c]!) / total;
+    for (let k = 0; k < 3 * d; k++) w[k]! -= RATE * (gw[k]! / total + lambda * w[k]!);
   }
   return { mean, std, weights: [0, 1, 2].map((c) => Array.from(w.subarray(c * d, (c + 1) * d))), bias: Array.from(b) };
 }
 
-/** Choose the L2 strength by k-fold accuracy (folds by position; ties go to the stronger penalty), then fit on all. */
-export function fitLayerCv(x: readonly Float64Array[], y: readonly number[]): { layer: ThreeClassLayer; lambda: number; cvAccuracy: number } {
+/**
+ * Choose the L2 strength by k-fold accuracy on the examples marked `scored` (folds by position; ties go
+ * to the stronger penalty), then fit on all.
+ */
+export function fitLayerCv(
+  x: readonly Float64Array[],
+  y: readonly number[],
+  weight: readonly number[],
+  scored: readonly boolean[],
+): { layer: ThreeClassLayer; lambda: number; cvAccuracy: number } {
   let best = { lambda: LAMBDAS[LAMBDAS.length - 1]!, acc: -1 };
+  const nScored = scored.filter(Boolean).length;
   for (const lambda of [...LAMBDAS].reverse()) {
     let ok = 0;
     for (let f = 0; f < FOLDS; f++) {
       const tr = x.map((_, i) => i).filter((i) => i % FOLDS !== f);
-      const layer = fitLayer(tr.map((i) => x[i]!), tr.map((i) => y[i]!), lambda);
-      for (let i = f; i < x.length; i += FOLDS) if (argmax(classProbs(layer, x[i]!)) === y[i]) ok++;
+      const layer = fitLayer(tr.map((i) => x[i]!), tr.map((i) => y[i]!), lambda, tr.map((i) => weight[i]!));
+      for (let i = f; i < x.length; i += FOLDS) if (scored[i] && argmax(classProbs(layer, x[i]!)) === y[i]) ok++;
     }
-    if (ok / x.length > best.acc) best = { lambda, acc: ok / x.length };
+    if (ok / nScored > best.acc) best = { lambda, acc: ok / nScored };
   }
-  return { layer: fitLayer(x, y, best.lambda), lambda: best.lambda, cvAccuracy: best.acc };
+  return { layer: fitLayer(x, y, best.lambda, weight), lambda: best.lambda, cvAccuracy: best.acc };
 }

@@ -1,14 +1,30 @@
 // Trains the whole sentiment model from the shared review sets and the public-affairs calibration part.
-import { quantise, type SentimentModel } from '../model.ts';
+import { quantise, reviewMargin, type SentimentModel } from '../model.ts';
 import { cueVector } from '../cues.ts';
 import { featureBuckets } from '../features.ts';
-import { reviewMargin } from '../model.ts';
-import { prepare } from '../text-prep.ts';
+import { prepText } from '../text-prep.ts';
 import { LABELS } from '../three-class.ts';
 import { fitLayerCv } from './fit-three-class.ts';
 import { fitReview, REVIEW_FIT } from './fit-review.ts';
 import { loadPublicAffairs } from './public-affairs.ts';
-import { loadReviews } from './review-data.ts';
+import { loadReviews, type Review } from './review-data.ts';
+import { fnvString, mix32 } from '../hash.ts';
+
+/** Reviews per class added to the layer's fit, and the weight of each against a calibration sentence. */
+export const REVIEW_ANCHORS = 100;
+export const ANCHOR_WEIGHT = 0.5;
+
+/** `perClass` training reviews of each label, picked by a hash of the text (deterministic). */
+function reviewAnchors(train: readonly Review[], perClass: number): Review[] {
+  const pick = (label: 0 | 1) =>
+    train
+      .filter((r) => r.label === label)
+      .map((r) => ({ r, h: mix32(fnvString(r.text, 0x5eed)) }))
+      .sort((a, b) => a.h - b.h)
+      .slice(0, perClass)
+      .map((e) => e.r);
+  return [...pick(0), ...pick(1)];
+}
 
 export interface TrainReport {
   model: SentimentModel;
@@ -32,12 +48,18 @@ export function trainSentiment(dataDir?: string, log: (msg: string) => void = ()
     layer: { mean: [], std: [], weights: [], bias: [] },
   };
   const cal = loadPublicAffairs('calibration');
-  log(`three-class layer: ${cal.length} calibration sentences`);
-  const x = cal.map((s) => {
-    const p = prepare(s.text, model.spec.words);
-    return cueVector(p, reviewMargin(model, featureBuckets(p.text, p.tokens, model.spec)));
+  // A few reviews too (two-class, lower weight), so the layer keeps trusting the review model on
+  // review-like posts; the neutral class is learned from the calibration sentences alone.
+  const anchors = reviewAnchors(train, REVIEW_ANCHORS);
+  log(`three-class layer: ${cal.length} calibration sentences + ${anchors.length} review anchors`);
+  const texts = [...cal.map((s) => s.text), ...anchors.map((r) => r.text)];
+  const x = texts.map((t) => {
+    const prepared = prepText(t);
+    return cueVector(prepared, reviewMargin(model, featureBuckets(prepared, model.spec)));
   });
-  const fit = fitLayerCv(x, cal.map((s) => LABELS.indexOf(s.label)));
+  const y = [...cal.map((s) => LABELS.indexOf(s.label)), ...anchors.map((r) => (r.label === 1 ? 2 : 0))];
+  const weight = [...cal.map(() => 1), ...anchors.map(() => ANCHOR_WEIGHT)];
+  const fit = fitLayerCv(x, y, weight, [...cal.map(() => true), ...anchors.map(() => false)]);
   model.layer = fit.layer;
   return { model, reviewTrainTexts: train.length, calibrationSentences: cal.length, lambda: fit.lambda, cvAccuracy: fit.cvAccuracy };
 }
