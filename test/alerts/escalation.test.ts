@@ -60,6 +60,7 @@ test('an unacknowledged alert escalates primary → backup (+10 min) → chief (
     assert.match(log[2]!.reason, /王科长/);
     assert.equal(log[3]!.actor, '王科长');
     assert.equal(log[3]!.reason, '已联系属地核实');
+    await drainDeliveries(ctx);
     const chiefNotes = await app.inject({ method: 'GET', url: `/api/notifications?person=${duty.chiefId}` });
     assert.equal(chiefNotes.json().notifications.length, 1, 'the chief was told in-app');
     const leaderNotes = await app.inject({ method: 'GET', url: `/api/notifications?person=${duty.leaderId}` });

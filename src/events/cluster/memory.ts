@@ -60,6 +60,12 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
     return [...out.values()];
   }
 
+  /** A similar-group's event, if still open at t (a reprint days later is a new event). */
+  function openGroup(id: number | null, t: number): number | null {
+    const ev = id === null ? undefined : states.get(id);
+    return ev && inWindow(ev, t) ? ev.id : null;
+  }
+
   function merge(fromId: number, intoId: number): void {
     const from = states.get(fromId);
     const into = states.get(intoId);
@@ -79,7 +85,7 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
     const links: ItemLinks = {
       parent,
       sibling: parent === null && item.parentExternalId !== null ? live(waitingFor.get(item.parentExternalId)) : null,
-      group: live(item.similarGroupId != null ? byGroup.get(item.similarGroupId) : undefined),
+      group: openGroup(live(item.similarGroupId != null ? byGroup.get(item.similarGroupId) : undefined), t),
       children: children === null ? [] : [children],
     };
     const tokens = lookupTokens(bag);
@@ -106,7 +112,7 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
       waitingFor.delete(item.externalId);
     }
     if (item.parentExternalId !== null && parent === null) waitingFor.set(item.parentExternalId, target.id);
-    if (item.similarGroupId != null && links.group === null) byGroup.set(item.similarGroupId, target.id);
+    if (item.similarGroupId != null) byGroup.set(item.similarGroupId, target.id);
     for (const w of tokens) terms.add(w, target.id, (id) => (states.get(find(id))?.lastAt ?? -Infinity) >= t - p.windowMs);
     return target.id;
   }

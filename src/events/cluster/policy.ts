@@ -1,7 +1,7 @@
 // The link rules both clusterers follow, in one place so the in-memory and the stored one cannot drift:
 //   1. a reply whose parent is known joins the parent's event;
 //   2. a reply whose parent is unknown joins the event of a sibling answering the same parent;
-//   3. an item of a similar-group joins that group's event;
+//   3. an item of a similar-group joins that group's event while the event is open (inside its window);
 //   4. otherwise the scored decision (score.ts); a reply of an unknown parent gets no help from time
 //      there, since its place is really its parent's, which we do not know yet; a report (an item with
 //      a title: news, articles) gets little, since a report on a story uses the story's words, while a

@@ -15,12 +15,12 @@ import type { EventItemData } from './item-data.ts';
 import type { EventDb } from './tables.ts';
 
 /** The item's links to stored events (see cluster/policy.ts). */
-async function itemLinks(db: EventDb, item: EventItemData): Promise<ItemLinks> {
+async function itemLinks(db: EventDb, item: EventItemData, p: ClusterParams): Promise<ItemLinks> {
   const parent = item.parentExternalId !== null ? await parentEvent(db, item.parentExternalId, item.sourceKey) : null;
   return {
     parent,
     sibling: parent === null && item.parentExternalId !== null ? await siblingEvent(db, item.parentExternalId, item.id) : null,
-    group: item.similarGroupId !== null ? await groupEvent(db, item.similarGroupId, item.id) : null,
+    group: item.similarGroupId !== null ? await groupEvent(db, item.similarGroupId, item.id, item.publishedAt, p.windowMs) : null,
     children: item.externalId !== null ? await childEvents(db, item.externalId, item.id) : [],
   };
 }
@@ -43,7 +43,7 @@ async function decideStored(db: EventDb, item: EventItemData, links: ItemLinks, 
  */
 export async function assignItem(db: EventDb, cacheOwner: object, item: EventItemData, p: ClusterParams, now: number): Promise<number> {
   const cache = stateCache(cacheOwner);
-  const links = await itemLinks(db, item);
+  const links = await itemLinks(db, item, p);
   const linked = linkedTarget(links);
   let targetId = linked ?? (await decideStored(db, item, links, p, cache))?.id ?? fallbackTarget(links);
   let state: EventState;

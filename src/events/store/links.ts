@@ -80,8 +80,8 @@ export async function siblingEvent(db: EventDb, parentExternalId: string, selfId
   return live(db, r);
 }
 
-/** The event of the latest other member of the item's similar-group. */
-export async function groupEvent(db: EventDb, groupId: number, selfId: number): Promise<number | null> {
+/** The event of the latest other member of the item's similar-group, if that event is still open at t. */
+export async function groupEvent(db: EventDb, groupId: number, selfId: number, t: number, windowMs: number): Promise<number | null> {
   const r = await db
     .selectFrom('items as i')
     .innerJoin('event_items as ei', 'ei.item_id', 'i.id')
@@ -92,7 +92,15 @@ export async function groupEvent(db: EventDb, groupId: number, selfId: number): 
     .orderBy('i.id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return live(db, r);
+  const id = await live(db, r);
+  if (id === null) return null;
+  const ev = await db.selectFrom('events').select(['first_published_at', 'last_published_at']).where('id', '=', id).executeTakeFirst();
+  return ev && groupStillOpen(Number(ev.first_published_at), Number(ev.last_published_at), t, windowMs) ? id : null;
+}
+
+/** A similar-group joins its event only inside the event's window (a reprint days later is a new event). */
+export function groupStillOpen(firstAt: number, lastAt: number, t: number, windowMs: number): boolean {
+  return t <= lastAt + windowMs && t >= firstAt - windowMs;
 }
 
 /** True when an operator split these two events apart: automatic merging must not undo it. */
