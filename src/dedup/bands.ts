@@ -1,13 +1,13 @@
 // Banding of 64-bit fingerprints for candidate lookup in the simhash_bands table.
 //
-// Four bands of 16 bits. A fingerprint is stored under its four band keys; a lookup probes each band
-// with its exact key and the 16 keys one bit away (68 keys). By pigeonhole, two fingerprints at most
-// 7 bits apart always share a band with at most one differing bit, so recall is guaranteed up to 7 bits
-// and stays high above (95 % at 8, 86 % at 9 bits for uniformly spread differences). A random
-// fingerprint matches 68 / 65,536 of the table: ~100 candidates with 100k items in the time window,
-// measured on real Weibo text too (scripts/eval/dedup.ts). Plain exact banding (4 × 16 bits, no probes)
-// would find only 33 % of pairs 8 bits apart; guaranteeing 8 bits with exact keys would need 9 bands of
-// 7 bits and ~7,000 random candidates per lookup at 100k.
+// Four bands of 16 bits. A fingerprint is filed under its four band keys; a lookup probes each band's
+// key and the 16 keys one bit away (68 keys). By pigeonhole, two fingerprints at most 7 bits apart
+// always share a band with at most one differing bit, so recall is guaranteed up to 7 bits and stays
+// high above (95 % at 8, 86 % at 9 bits for uniformly spread differences). Plain exact banding (no probes)
+// finds only 33 % of pairs 8 bits apart; guaranteeing 8 bits with exact keys alone would need 9 bands of
+// 7 bits and thousands of random candidates per lookup at 100k items. The price of the probes: a random
+// fingerprint matches 68 / 65,536 of the table, ~100 rows with 100k items in the window (bench/dedup.ts),
+// which the SQL distance filter (sqlite-distance.ts) keeps from reaching JavaScript.
 import type { Simhash } from './simhash.ts';
 
 export const BANDS = 4;

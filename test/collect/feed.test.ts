@@ -72,7 +72,8 @@ describe('feed source', () => {
 
   test('RSS 0.92 entries without titles or dates still become items', async () => {
     const r = await collect('/godthink.xml');
-    assert.equal(r.items.length, 10);
+    assert.equal(r.items.length, 10, 'three posts sharing one broken permalink stay three items');
+    assert.equal(new Set(r.items.map((i) => i.external_id)).size, 10);
     const first = r.items[0]!;
     assert.equal(first.title, undefined);
     assert.equal(first.published_at, undefined);
@@ -93,11 +94,15 @@ describe('feed source', () => {
     assert.match(first.content!, /----夜曲/);
   });
 
-  test('Big5 RDF that strict XML parsers reject is read leniently', async () => {
+  test('Big5 RDF with a cut-off entity that rss-parser rejects', async () => {
     const r = await collect('/coolloud.rdf');
     assert.equal(r.charset, 'big5');
-    assert.ok(r.items.length >= 15);
-    assert.ok(r.items.some((i) => i.title === '文建會硬不起來'));
+    assert.equal(r.items.length, 20);
+    assert.equal(r.items[0]!.title, '1226檔下點交之後 不見棺材不走人 進輪自救會長期抗戰', 'multi-line title on one line');
+    const wto = r.items.find((i) => i.title === '中國加入世界貿易組織的社會成本');
+    assert.equal(wto?.author, '苦勞論壇');
+    assert.equal(wto?.published_at, '2005-12-29T11:54:30.000Z');
+    assert.match(wto?.content ?? '', /^中國加入世界貿易組織已經三年了。/);
   });
 
   test('namespaces: content:encoded over description, dc:creator as author, HTML turned to text', async () => {
@@ -115,7 +120,7 @@ describe('feed source', () => {
     const r = await collect('/heise.atom');
     assert.equal(r.items.length, 15);
     assert.match(r.items[0]!.title!, /^Java-Anwendungsserver: Red Hat/);
-    assert.match(r.items[0]!.url!, /^https:\/\/www\.heise\.de\//);
+    assert.match(r.items[0]!.url!, /^http:\/\/www\.heise\.de\/developer\/meldung\/Java-Anwendungsserver/);
     assert.ok(r.items.every((i) => typeof i.published_at === 'string'));
   });
 
@@ -165,7 +170,7 @@ describe('feed source', () => {
     await assert.rejects(collect('/not-a-feed'), (e: unknown) => {
       assert.ok(e instanceof YqError);
       assert.equal(e.code, 'YQ_ERR_FEED_PARSE');
-      assert.match(e.message, /root element is <head>/);
+      assert.match(e.message, /the document is an HTML page \(root element <head>\), not a feed/);
       return true;
     });
     await assert.rejects(collect('/garbage.xml'), (e: unknown) => e instanceof YqError && e.code === 'YQ_ERR_FEED_PARSE' && /invalid XML at line 1/.test(e.message));
@@ -195,7 +200,7 @@ describe('feed source: feedparser well-formed fixtures', () => {
     ['rss/item_dc_creator.xml', 'author', 'Example editor'],
     ['rdf/rdf_item_rdf_about.xml', 'external_id', 'http://example.org/1'],
     ['rdf/rss090_item_title.xml', 'title', 'Item title'],
-    ['namespace/rss2.0noNSwithModules.xml', 'title', 'Test Item - RSS 2.0 no Namespace'],
+    ['namespace/rss2.0noNSwithModules.xml', 'title', 'Test Item - RSS 2.0 no NS'],
     ['base/http_item_link_base_content_location.xml', 'url', 'http://example.com/relative/uri'],
   ];
   let srv: TestServer;
@@ -203,6 +208,7 @@ describe('feed source: feedparser well-formed fixtures', () => {
     srv = await startServer({
       '*': (req, res) => {
         const file = sharedData('feeds/feedparser/wellformed', (req.url ?? '').slice(1));
+        if (!fs.existsSync(file)) return res.writeHead(404).end();
         const text = fs.readFileSync(file, 'utf8');
         const loc = /Header:\s*Content-Location:\s*(\S+)/.exec(text)?.[1];
         res.writeHead(200, { 'content-type': 'application/xml', ...(loc ? { 'content-location': loc } : {}) }).end(text);

@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { guardedFetch } from '../../src/collect/http/client.ts';
 import { blockedRange } from '../../src/collect/http/address-policy.ts';
 import { RobotsCache } from '../../src/collect/http/robots.ts';
+import { sendHop } from '../../src/collect/http/request.ts';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { GuardedFetchOptions } from '../../src/collect/http/types.ts';
 import { YqError } from '../../src/errors.ts';
 import { send, startServer, type TestServer } from './helpers/server.ts';
@@ -164,6 +167,38 @@ describe('guardedFetch', () => {
       assert.equal(r.body.toString(), 'proxied http://93.184.216.34/page');
     } finally {
       await proxy.close();
+    }
+  });
+
+  test('the connection goes to the address checked, not to a fresh DNS answer (pinning)', async () => {
+    // "pinned.invalid" resolves nowhere; the hop still reaches the pinned loopback address.
+    const res = await sendHop({
+      url: new URL(`http://pinned.invalid:${srv.port}/hello`), method: 'GET', headers: {},
+      address: { address: '127.0.0.1', family: 4 }, signal: AbortSignal.timeout(2000),
+    });
+    let body = '';
+    for await (const c of res) body += String(c);
+    assert.equal(body, '你好');
+  });
+
+  test('HTTPS through a proxy opens a CONNECT tunnel to the checked address', async () => {
+    const seen: string[] = [];
+    const proxy = http.createServer();
+    proxy.on('connect', (req, socket) => {
+      seen.push(`CONNECT ${req.url}`);
+      socket.end('HTTP/1.1 200 Connection Established\r\n\r\n');
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const port = (proxy.address() as AddressInfo).port;
+      await rejectsWith(
+        guardedFetch('https://93.184.216.34/page', { timeoutMs: 2000, robots: false, proxy: `http://127.0.0.1:${port}` }),
+        'YQ_ERR_FETCH_FAILED', /93\.184\.216\.34/,
+      );
+      assert.deepEqual(seen, ['CONNECT 93.184.216.34:443']);
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
     }
   });
 });

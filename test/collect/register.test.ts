@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildServer } from '../../src/server/app.ts';
 import { testContext } from '../helpers/context.ts';
+import { FeedSite } from './scheduler-fixtures.ts';
 
 test('source register over the API: create, validate (unknown field named), list, edit, health, delete', async () => {
   const ctx = await testContext();
@@ -72,6 +73,29 @@ test('source register over the API: create, validate (unknown field named), list
     assert.equal((await app.inject({ method: 'GET', url: `/api/sources/${s.id}` })).statusCode, 404);
     assert.equal((await app.inject({ method: 'GET', url: '/api/sources/abc' })).statusCode, 400);
   } finally {
+    await app.close();
+    await ctx.cleanup();
+  }
+});
+
+test('POST /api/sources/:id/test previews a saved source without storing; captures list what produced items', async () => {
+  const ctx = await testContext();
+  const app = await buildServer(ctx);
+  const site = await new FeedSite().start();
+  try {
+    site.add({ guid: 'v1', title: '融水县发布寒潮预警', description: '请注意防寒保暖。', author: '县气象局', published: ctx.clock.now() - 60_000 });
+    const s = (await app.inject({ method: 'POST', url: '/api/sources', payload: { name: '气象', kind: 'feed', url: `${site.base}/feed.xml` } })).json();
+    const r = await app.inject({ method: 'POST', url: `/api/sources/${s.id}/test` });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().charset.toLowerCase(), 'utf-8');
+    assert.deepEqual(r.json().items.map((i: { title: string; author: string; source: string; id: null }) => [i.title, i.author, i.source, i.id]), [['融水县发布寒潮预警', '县气象局', s.key, null]]);
+    assert.equal((await ctx.store.db.selectFrom('items').select('id').execute()).length, 0);
+    const caps = await app.inject({ method: 'GET', url: `/api/sources/${s.id}/captures` });
+    assert.deepEqual(caps.json().captures, []);
+    const push = (await app.inject({ method: 'POST', url: '/api/sources', payload: { name: 'p', kind: 'push' } })).json();
+    assert.equal((await app.inject({ method: 'POST', url: `/api/sources/${push.id}/test` })).statusCode, 400);
+  } finally {
+    await site.close();
     await app.close();
     await ctx.cleanup();
   }

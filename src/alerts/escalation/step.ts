@@ -32,7 +32,7 @@ export async function runStep(
   const first = cycle === 0 && index === 0;
   const step = policy.steps[index]!;
   const who = await resolveTargets(db, ctx.config.timezone, alert.team_id, step.notify, at);
-  const kind = first ? 'alert' : 'escalation';
+  const kind = first ? (alert.trigger === 'source_down' ? 'source' : 'alert') : 'escalation';
   const build = await alertMessage(ctx, db, alert, kind, at, first ? undefined : { index, cycle });
   const deliveryIds = await enqueueNotifications(ctx, db, {
     alertId: alert.id, kind, severity: alert.severity as Severity, message: build, persons: who.persons,

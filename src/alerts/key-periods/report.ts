@@ -9,12 +9,12 @@ import { clip, subjectPrefix, type Message } from '../message.ts';
 import { alertsDb, type AlertsDb } from '../tables.ts';
 import { wakeDeliveries } from '../delivery/bus.ts';
 
-/** The report of [from, to) for a period. */
+/** The report of (from, to] for a period. */
 export async function buildReport(ctx: AppContext, db: AlertsDb, periodName: string, from: number, to: number): Promise<Message> {
   const count = async (q: Promise<{ n: number } | undefined>) => Number((await q)?.n ?? 0);
-  const items = await count(db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('published_at', '>=', from).where('published_at', '<', to).executeTakeFirst());
-  const events = await db.selectFrom('events').select(['id', 'title', 'heat', 'item_count']).where('status', '=', 'open').where('created_at', '>=', from).where('created_at', '<', to).orderBy('heat', 'desc').limit(5).execute();
-  const newEvents = await count(db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('created_at', '>=', from).where('created_at', '<', to).executeTakeFirst());
+  const items = await count(db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('published_at', '>', from).where('published_at', '<=', to).executeTakeFirst());
+  const events = await db.selectFrom('events').select(['id', 'title', 'heat', 'item_count']).where('status', '=', 'open').where('created_at', '>', from).where('created_at', '<=', to).orderBy('heat', 'desc').limit(5).execute();
+  const newEvents = await count(db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('created_at', '>', from).where('created_at', '<=', to).executeTakeFirst());
   const open = await db.selectFrom('alerts').select(['id', 'title', 'severity', 'fired_at']).where('status', '=', 'open').orderBy('fired_at', 'desc').limit(10).execute();
   const tz = ctx.config.timezone;
   return {

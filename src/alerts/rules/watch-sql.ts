@@ -53,15 +53,17 @@ const HOUR = 3_600_000;
  */
 export async function baselineCounts(db: AlertsDb, rule: CompiledRule, at: number, weeks: number): Promise<number[]> {
   const days = weeks * 7;
-  const age = sql<number>`(${at} - i.published_at)`;
+  // Literals, not parameters: better-sqlite3 binds JS numbers as REAL, and this arithmetic must be integer.
+  const age = sql<number>`(${sql.lit(Math.trunc(at))} - i.published_at)`;
+  const day = sql.lit(DAY);
   const rows = await db
     .selectFrom('items as i')
-    .select([sql<number>`${age} / ${DAY}`.as('k'), (eb) => eb.fn.countAll<number>().as('n')])
+    .select([sql<number>`${age} / ${day}`.as('k'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('i.published_at', '>', at - days * DAY - HOUR)
     .where('i.published_at', '<=', at - DAY)
-    .where(sql<SqlBool>`${age} % ${DAY} < ${HOUR}`)
+    .where(sql<SqlBool>`${age} % ${day} < ${sql.lit(HOUR)}`)
     .where((eb) => watchExpr(eb as unknown as Eb, rule))
-    .groupBy(sql`${age} / ${DAY}`)
+    .groupBy(sql`${age} / ${day}`)
     .execute();
   const counts = new Array<number>(days).fill(0);
   for (const r of rows) {

@@ -17,7 +17,7 @@ const LISTS: [string, number][] = [
 ];
 /** Characters allowed between a negator and the entry it negates (没有 给我们 满意). */
 const NEG_GAP = 4;
-/** A negated complaint word counts this much as praise (不差 is faint praise). */
+/** A negated complaint or problem word counts this much as praise (不差, 未发生事故). */
 const FLIPPED_NEGATIVE = 0.5;
 /** Punctuation and contrastive words end a negation's scope. */
 const BREAKS = new Set(Array.from('，,。.！!？?；;：:、~～…\n 但却而', (c) => c.charCodeAt(0)));
@@ -100,8 +100,8 @@ export function lexiconCounts(text: string): Float64Array {
       } else if (cue === SHADOW) continue;
       else if (!negated) counts[cue]! += 1;
       else if (cue === POS) counts[NEG]! += 1;
-      else if (cue === NEG) counts[POS]! += FLIPPED_NEGATIVE;
-      else if (cue !== PROB) counts[cue]! += 1; // a negated problem word (没有问题) is no problem
+      else if (cue === NEG || cue === PROB) counts[POS]! += FLIPPED_NEGATIVE; // 不差, 没有发生事故: faint relief
+      else counts[cue]! += 1;
     }
     i = end;
   }

@@ -18,8 +18,10 @@ export function describeFailure(err: unknown): Failure {
   return { code: 'YQ_ERR_FETCH_FAILED', reason: String(err).slice(0, 1000) };
 }
 
-/** The failure a collector's own error list means when it produced no items at all. */
+/**
+ * The failure a collector's own error list means when it produced no items at all: the source's
+ * document was read (an unreadable one throws), so the fault is that nothing came out of it.
+ */
 export function failureFromErrors(errors: string[]): Failure {
-  const text = errors.join('; ').slice(0, 1000);
-  return { code: /no items|no entries|0 items/i.test(text) ? 'no_items' : 'YQ_ERR_FEED_PARSE', reason: text || 'no items' };
+  return { code: 'no_items', reason: `no items: ${errors.join('; ')}`.slice(0, 1000) };
 }

@@ -35,9 +35,7 @@ export async function addToBackground(db: EventDb, bag: Bag): Promise<void> {
     return { term, count };
   });
   values.push({ term: '', count: total });
-  await db
-    .insertInto('event_term_stats')
-    .values(values)
-    .onConflict((oc) => oc.column('term').doUpdateSet({ count: sql<number>`event_term_stats.count + excluded.count` }))
-    .execute();
+  const rows = sql.join(values.map((v) => sql`(${v.term}, ${v.count})`));
+  await sql`INSERT INTO event_term_stats (term, count) VALUES ${rows}
+    ON CONFLICT (term) DO UPDATE SET count = event_term_stats.count + excluded.count`.execute(db);
 }

@@ -19,6 +19,7 @@ export const HEAD_COLUMNS = [
   'item_count', 'first_published_at', 'last_published_at', 'first_item_id', 'title_item_id', 'version',
 ] as const;
 export type EventHead = Pick<EventRow, (typeof HEAD_COLUMNS)[number]>;
+const HEADS = sql.raw(HEAD_COLUMNS.map((c) => `e.${c}`).join(', '));
 
 const inWindow = (h: EventHead, t: number, p: ClusterParams) =>
   h.status === 'open' && t <= Number(h.last_published_at) + p.windowMs && t >= Number(h.first_published_at) - p.windowMs;
@@ -27,8 +28,7 @@ const inWindow = (h: EventHead, t: number, p: ClusterParams) =>
 async function termHeads(db: EventDb, tokens: string[], t: number, p: ClusterParams): Promise<EventHead[]> {
   if (tokens.length === 0) return [];
   const parts = tokens.map((term, i) => sql`SELECT * FROM (SELECT ${i} AS k, event_id FROM event_terms WHERE term = ${term} ORDER BY event_id DESC LIMIT ${PER_TERM_SCAN}) AS ${sql.raw(`t${i}`)}`);
-  const cols = sql.join(HEAD_COLUMNS.map((c) => sql.ref(`e.${c}`)));
-  const r = await sql<EventHead & { k: number }>`SELECT u.k, ${cols} FROM (${sql.join(parts, sql` UNION ALL `)}) AS u
+  const r = await sql<EventHead & { k: number }>`SELECT u.k, ${HEADS} FROM (${sql.join(parts, sql` UNION ALL `)}) AS u
     JOIN events AS e ON e.id = u.event_id`.execute(db);
   const rows = r.rows.filter((h) => inWindow(h, t, p)).sort((a, b) => a.k - b.k || b.id - a.id);
   const out = new Map<number, EventHead>();
@@ -47,16 +47,10 @@ async function hotHeads(db: EventDb, t: number, p: ClusterParams): Promise<Event
   const reach = 3 * p.tauHours * HOUR_MS;
   // The unary plus keeps SQLite walking the heat index (hottest first, stopping at the limit)
   // instead of sorting every event of the period; PostgreSQL reads it as a no-op.
-  return db
-    .selectFrom('events')
-    .select([...HEAD_COLUMNS])
-    .where('status', '=', 'open')
-    .where(sql<boolean>`+last_published_at >= ${t - reach}`)
-    .where(sql<boolean>`+first_published_at <= ${t + reach}`)
-    .orderBy('heat', 'desc')
-    .orderBy('id', 'desc')
-    .limit(p.maxHotCandidates)
-    .execute();
+  const r = await sql<EventHead>`SELECT ${HEADS} FROM events AS e WHERE e.status = 'open'
+    AND +e.last_published_at >= ${t - reach} AND +e.first_published_at <= ${t + reach}
+    ORDER BY e.heat DESC, e.id DESC LIMIT ${p.maxHotCandidates}`.execute(db);
+  return r.rows;
 }
 
 /** Heads of all candidate events for an item at time t. */
@@ -68,7 +62,7 @@ export async function candidateHeads(db: EventDb, tokens: string[], t: number, p
 
 /** The head of one open event, or null. */
 export async function headOf(db: EventDb, id: number): Promise<EventHead | null> {
-  return (await db.selectFrom('events').select([...HEAD_COLUMNS]).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()) ?? null;
+  return (await sql<EventHead>`SELECT ${HEADS} FROM events AS e WHERE e.id = ${id} AND e.status = 'open'`.execute(db)).rows[0] ?? null;
 }
 
 /** States of the given heads, parsing centroid_json only for those the cache does not hold. */
@@ -81,8 +75,8 @@ export async function loadStates(db: EventDb, cache: StateCache, heads: EventHea
     else missing.push(h);
   }
   if (missing.length > 0) {
-    const rows = await db.selectFrom('events').select(['id', 'centroid_json']).where('id', 'in', missing.map((h) => h.id)).execute();
-    const json = new Map(rows.map((r) => [r.id, r.centroid_json]));
+    const r = await sql<{ id: number; centroid_json: string }>`SELECT id, centroid_json FROM events WHERE id IN (${sql.join(missing.map((h) => h.id))})`.execute(db);
+    const json = new Map(r.rows.map((x) => [x.id, x.centroid_json]));
     for (const h of missing) {
       const { state, indexed } = stateFromRow({ ...h, centroid_json: json.get(h.id) ?? '{}' } as StateRow);
       const c = { version: Number(h.version), state, indexed };

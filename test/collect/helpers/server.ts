@@ -24,9 +24,14 @@ export async function startServer(routes: Record<string, Handler>, host = '127.0
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    Promise.resolve(handler(req, res)).catch((e: unknown) => {
+    const fail = (e: unknown) => {
       if (!res.headersSent) res.writeHead(500).end(String(e));
-    });
+    };
+    try {
+      Promise.resolve(handler(req, res)).catch(fail);
+    } catch (e) {
+      fail(e);
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as AddressInfo).port;

@@ -24,8 +24,8 @@ export function evaluateSentiment(o: EvalOptions = {}): Record<string, number> {
   const base = trainBaseline(train.map((r) => r.text), train.map((r) => r.label));
   const out: Record<string, number> = {};
   const pn = ['negative', 'positive'] as const;
-  for (const set of REVIEW_SETS) {
-    const test = reviews.filter((r) => r.split === 'test' && r.set === set);
+  for (const set of [...REVIEW_SETS, 'reviews'] as const) {
+    const test = reviews.filter((r) => r.split === 'test' && (set === 'reviews' || r.set === set));
     const gold = test.map((r) => pn[r.label]);
     const ours = score(gold, test.map((r) => pn[scoreText(model, r.text).margin > 0 ? 1 : 0]), pn);
     const api = score(gold, test.map((r) => pn[scoreText(model, r.text).score > 0 ? 1 : 0]), pn);

@@ -59,9 +59,9 @@ export class SourceRun {
   }
 
   /** Like fetch, but a failure becomes an error line and null (one bad article must not stop the rest). */
-  async tryFetch(url: string, what: string): Promise<{ res: FetchResult; capture: number } | null> {
+  async tryFetch(url: string, what: string, opts?: FetchRequestOptions): Promise<{ res: FetchResult; capture: number } | null> {
     try {
-      return await this.fetch(url);
+      return await this.fetch(url, opts);
     } catch (e) {
       this.errors.push(`${what} ${url}: ${e instanceof YqError ? e.message : String(e)}`);
       return null;

@@ -44,8 +44,13 @@ export function entryToItem(e: RawEntry, feed: RawFeed, o: AdaptOptions): ItemIn
 export function feedToItems(feed: RawFeed, o: AdaptOptions): ItemInput[] {
   const seen = new Set<string>();
   const out: ItemInput[] = [];
+  // Old blogs give different posts one broken permalink ("/2004/12/28//"): without a GUID such a
+  // shared link cannot be the id, or distinct posts would collapse into one.
+  const linkUses = new Map<string, number>();
+  for (const e of feed.entries) if (!e.id?.trim() && e.link) linkUses.set(e.link, (linkUses.get(e.link) ?? 0) + 1);
   for (const e of feed.entries) {
     const item = entryToItem(e, feed, o);
+    if (!e.id?.trim() && e.link && (linkUses.get(e.link) ?? 0) > 1) item.external_id = contentId(item.url, e.title, e.summary, e.content);
     const key = String(item.external_id);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -96,6 +96,7 @@ function describeFailure(text: string, cause: unknown): string {
   if (!trimmed) return 'the document is empty';
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return `not a JSON Feed (${(cause as Error).message})`;
   const root = /<(?!\?|!)([\w:-]+)/.exec(trimmed)?.[1];
+  if (root && /^(html|head|body)$/i.test(root)) return `the document is an HTML page (root element <${root}>), not a feed`;
   const valid = XMLValidator.validate(trimmed.slice(0, 2_000_000));
   if (valid !== true) {
     const unclosed = /^Invalid '\[(.*)\]' found/s.exec(valid.err.msg);

@@ -1,16 +1,35 @@
 // Selector fields in collector settings: "css selector" reads text, "css selector@attr" reads an attribute.
-import type { Cheerio, CheerioAPI } from 'cheerio';
+import { load, type Cheerio, type CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { z } from 'zod';
 import { inlineText } from '../common/text.ts';
+
+const probe = load('<p></p>');
+
+/** The CSS parser's complaint about a selector, or null when it parses. */
+function selectorError(field: string): string | null {
+  const { selector } = splitField(field);
+  if (selector === ':scope') return null;
+  try {
+    probe.root().find(selector);
+    return null;
+  } catch (e) {
+    return `invalid CSS selector ${JSON.stringify(selector)}: ${(e as Error).message}`;
+  }
+}
 
 /** A selector with an optional @attribute suffix, e.g. "span.time", "time@datetime", "a@title". */
 export const fieldSchema = z
   .string()
   .trim()
   .min(1, 'empty selector')
-  .refine((s) => /^[^@]+(@[\w:-]+)?$/.test(s), 'expected "selector" or "selector@attribute"');
+  .refine((s) => /^[^@]+(@[\w:-]+)?$/.test(s), 'expected "selector" or "selector@attribute"')
+  .superRefine((s, ctx) => {
+    const err = selectorError(s);
+    if (err) ctx.addIssue({ code: 'custom', message: err });
+  });
 
+/** "time@datetime" → { selector: 'time', attr: 'datetime' }. */
 export function splitField(field: string): { selector: string; attr?: string | undefined } {
   const at = field.lastIndexOf('@');
   return at > 0 ? { selector: field.slice(0, at).trim(), attr: field.slice(at + 1) } : { selector: field.trim() };
@@ -24,14 +43,4 @@ export function readField($: CheerioAPI, scope: Cheerio<AnyNode>, field: string 
   if (el.length === 0) return undefined;
   const v = attr ? el.attr(attr) : inlineText($.html(el) ?? '');
   return v?.trim() || undefined;
-}
-
-/** Reject a selector cheerio cannot parse, naming it, before any fetch happens. */
-export function checkSelector($: CheerioAPI, field: string): string | null {
-  try {
-    $.root().find(splitField(field).selector === ':scope' ? '*' : splitField(field).selector);
-    return null;
-  } catch (e) {
-    return `invalid CSS selector ${JSON.stringify(field)}: ${(e as Error).message}`;
-  }
 }

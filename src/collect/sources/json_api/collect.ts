@@ -84,7 +84,7 @@ export async function collectJsonApi(run: SourceRun, url: string, s: JsonApiSett
   let cursor: unknown;
   for (let page = 1; page <= (s.pagination?.pages ?? 1); page++) {
     const req = pageRequest(url, s, page, cursor);
-    const got = page === 1 ? await run.fetch(req.url, req.opts) : await run.tryFetch(req.url, 'API page');
+    const got = page === 1 ? await run.fetch(req.url, req.opts) : await run.tryFetch(req.url, 'API page', req.opts);
     if (!got) break;
     if (got.res.notModified) return { charset: null, notModified: true };
     try {
