@@ -33,7 +33,7 @@ const NEGATION: { text: string; want: Record<string, number> }[] = [
   { text: '非常不满意', want: { negative: 1 } },
   { text: '服务不到位', want: { negative: 1 } },
   { text: '没有问题', want: { positive: 1 } },
-  { text: '没有发生事故', want: {} },
+  { text: '没有发生事故', want: { positive: 0.5 } },
   { text: '不差', want: { positive: 0.5 } },
   { text: '不是不好', want: { positive: 0.5 } },
   { text: '不断提升', want: { positive: 1 } },

@@ -187,7 +187,7 @@ describe('feed source', () => {
   });
 });
 
-describe('feed source: feedparser well-formed fixtures', () => {
+describe('feed source: feedparser fixtures (well-formed and ill-formed)', () => {
   // [file, field, expected]: expectations taken from each file's own "Expect:" line.
   const CASES: [string, 'title' | 'url' | 'external_id' | 'author', string][] = [
     ['atom/entry_link_alternate_map_link.xml', 'url', 'http://www.example.com/'],
@@ -207,7 +207,7 @@ describe('feed source: feedparser well-formed fixtures', () => {
   before(async () => {
     srv = await startServer({
       '*': (req, res) => {
-        const file = sharedData('feeds/feedparser/wellformed', (req.url ?? '').slice(1));
+        const file = sharedData('feeds/feedparser', (req.url ?? '').slice(1));
         if (!fs.existsSync(file)) return res.writeHead(404).end();
         const text = fs.readFileSync(file, 'utf8');
         const loc = /Header:\s*Content-Location:\s*(\S+)/.exec(text)?.[1];
@@ -218,8 +218,25 @@ describe('feed source: feedparser well-formed fixtures', () => {
   after(() => srv.close());
   for (const [file, field, expected] of CASES) {
     test(`${file}: ${field}`, async () => {
-      const r = await collectOnce({ kind: 'feed', url: `${srv.url}/${file}`, settings: {} }, { fetch: loopbackFetch(), tz, now });
+      const r = await collectOnce({ kind: 'feed', url: `${srv.url}/wellformed/${file}`, settings: {} }, { fetch: loopbackFetch(), tz, now });
       assert.equal(r.items[0]?.[field], expected);
     });
   }
+
+  // Ill-formed documents: read what a lenient reader can, or fail naming the fault.
+  test('illformed: corrupted ampersands in a link', async () => {
+    const r = await collectOnce({ kind: 'feed', url: `${srv.url}/illformed/rss_item_link_corrupted_ampersands.xml`, settings: {} }, { fetch: loopbackFetch(), tz, now });
+    assert.equal(r.items[0]?.url, 'http://link/get?a=1&b=2');
+    assert.match(r.errors[0]!, /read leniently/);
+  });
+  test('illformed: XML declaration after a comment', async () => {
+    const r = await collectOnce({ kind: 'feed', url: `${srv.url}/illformed/rdf_channel_empty_textinput.xml`, settings: {} }, { fetch: loopbackFetch(), tz, now });
+    assert.deepEqual(r.items.map((i) => [i.title, i.external_id]), [['crashes here', 'http://example.com/1']]);
+  });
+  test('illformed: an empty document', async () => {
+    await assert.rejects(
+      collectOnce({ kind: 'feed', url: `${srv.url}/illformed/rss_empty_document.xml`, settings: {} }, { fetch: loopbackFetch(), tz, now }),
+      (e: unknown) => e instanceof YqError && e.code === 'YQ_ERR_FEED_PARSE' && /Start tag expected/.test(e.message),
+    );
+  });
 });

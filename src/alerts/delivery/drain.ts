@@ -37,17 +37,26 @@ export async function drainDeliveries(ctx: AppContext, opts: DrainOptions = {}):
   await Promise.all(claimed.map((d) => limit(async () => {
     try {
       await sendDelivery(ctx, d);
-      if (await markSent(db, d, worker, ctx.clock.now())) out.sent++;
-      if (d.alert_id !== null) await logAlert(db, d.alert_id, ctx.clock.now(), 'delivered', 'system', `${d.kind} via ${d.channel_kind}${d.person_id ? ` to person #${d.person_id}` : ''}`, { deliveryId: d.id });
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      const status = await markFailed(db, d, worker, ctx.clock.now(), msg, settings.retry_base_seconds);
+      // Outcome and log entry in one transaction: one commit (one fsync) per delivery.
+      const status = await db.transaction().execute(async (trx) => {
+        const st = await markFailed(trx, d, worker, ctx.clock.now(), msg, settings.retry_base_seconds);
+        if (d.alert_id !== null) {
+          await logAlert(trx, d.alert_id, ctx.clock.now(), st === 'dead' ? 'dead_letter' : 'delivery_failed', 'system', `${d.channel_kind}: ${msg}`.slice(0, 500), { deliveryId: d.id });
+        }
+        return st;
+      });
       out[status]++;
       ctx.log.warn({ delivery_id: d.id, channel_kind: d.channel_kind, attempts: Number(d.attempts) + 1, status, err: msg }, 'alert_delivery_failed');
-      if (d.alert_id !== null) {
-        await logAlert(db, d.alert_id, ctx.clock.now(), status === 'dead' ? 'dead_letter' : 'delivery_failed', 'system', `${d.channel_kind}: ${msg}`.slice(0, 500), { deliveryId: d.id });
-      }
+      return;
     }
+    const marked = await db.transaction().execute(async (trx) => {
+      if (!(await markSent(trx, d, worker, ctx.clock.now()))) return false;
+      if (d.alert_id !== null) await logAlert(trx, d.alert_id, ctx.clock.now(), 'delivered', 'system', `${d.kind} via ${d.channel_kind}${d.person_id ? ` to person #${d.person_id}` : ''}`, { deliveryId: d.id });
+      return true;
+    });
+    if (marked) out.sent++;
   })));
   return out;
 }

@@ -3,8 +3,8 @@
 import { HOUR_MS } from './params.ts';
 import type { ClusterParams, EventState } from './types.ts';
 
-/** Entries read per term from the newest; older ones are rarely the right event. */
-const SCAN = 64;
+/** Entries read per term from the newest; older ones are rarely the right event (ids grow with time). */
+const SCAN = 16;
 /** A term's list is compacted past this length, and cut to the newest KEEP entries if still long. */
 const COMPACT_AT = 256;
 const KEEP = 128;

@@ -10,7 +10,7 @@ import { cacheState, type Cached, type StateCache } from './state-cache.ts';
 import type { EventDb, EventRow } from './tables.ts';
 
 /** Newest events per telling term read (the in-memory TermIndex reads as many). */
-const PER_TERM_SCAN = 64;
+const PER_TERM_SCAN = 16;
 /** Events taken per term, so one common term cannot fill the candidate list. */
 const PER_TERM_TAKE = 8;
 

@@ -26,30 +26,18 @@ export function statePoints(state: EventState): SeriesPoint[] {
 
 /** Insert an empty event row for an item that starts a new event; returns its id. */
 export async function createEventRow(db: EventDb, item: EventItemData, now: number): Promise<number> {
-  const r = await db
-    .insertInto('events')
-    .values({
-      title: '', title_item_id: null, first_item_id: item.id, first_source: item.sourceKey ?? item.platform,
-      first_published_at: item.publishedAt, last_published_at: item.publishedAt, item_count: 0,
-      keywords_json: '[]', centroid_json: '{}', regions_json: '[]', sentiment_json: '{}',
-      source_counts_json: '{}', platform_counts_json: '{}', stage: 'emerging', heat: 0, status: 'open',
-      merged_into: null, version: newVersion(), created_at: now, updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
+  const r = await sql<{ id: number }>`INSERT INTO events (title, first_item_id, first_source, first_published_at, last_published_at,
+      item_count, stage, heat, status, version, created_at, updated_at)
+    VALUES ('', ${item.id}, ${item.sourceKey ?? item.platform}, ${item.publishedAt}, ${item.publishedAt},
+      0, 'emerging', 0, 'open', ${newVersion()}, ${now}, ${now}) RETURNING id`.execute(db);
+  return r.rows[0]!.id;
 }
 
 /** Add the item's hour to the event's heat series. */
 async function addHeat(db: EventDb, eventId: number, item: EventItemData): Promise<void> {
-  await db
-    .insertInto('event_heat')
-    .values({ event_id: eventId, hour_at: Math.floor(item.publishedAt / HOUR_MS) * HOUR_MS, volume: 1, heat: item.weight })
-    .onConflict((oc) => oc.columns(['event_id', 'hour_at']).doUpdateSet({
-      volume: sql<number>`event_heat.volume + 1`,
-      heat: sql<number>`event_heat.heat + excluded.heat`,
-    }))
-    .execute();
+  await sql`INSERT INTO event_heat (event_id, hour_at, volume, heat)
+    VALUES (${eventId}, ${Math.floor(item.publishedAt / HOUR_MS) * HOUR_MS}, 1, ${item.weight})
+    ON CONFLICT (event_id, hour_at) DO UPDATE SET volume = event_heat.volume + 1, heat = event_heat.heat + excluded.heat`.execute(db);
 }
 
 /** Index the item's telling terms for the event (bounded per event); returns the new indexed count. */
@@ -57,7 +45,8 @@ async function indexTerms(db: EventDb, eventId: number, tokens: string[], indexe
   const room = MAX_INDEXED_TERMS - indexed;
   if (room <= 0 || tokens.length === 0) return indexed;
   const terms = tokens.slice(0, room);
-  await db.insertInto('event_terms').values(terms.map((term) => ({ term, event_id: eventId }))).onConflict((oc) => oc.doNothing()).execute();
+  await sql`INSERT INTO event_terms (term, event_id) VALUES ${sql.join(terms.map((term) => sql`(${term}, ${eventId})`))}
+    ON CONFLICT (term, event_id) DO NOTHING`.execute(db);
   return indexed + terms.length;
 }
 
@@ -71,10 +60,9 @@ export async function saveItemToEvent(
   db: EventDb, state: EventState, indexedBefore: number, head: EventAggregates | null, item: EventItemData, becameTitle: boolean, now: number,
 ): Promise<{ version: number; indexed: number }> {
   const row = head ?? EMPTY;
-  await db.insertInto('event_items').values({
-    item_id: item.id, event_id: state.id, published_at: item.publishedAt, weight: item.weight,
-    sentiment: item.sentiment, regions_json: JSON.stringify(item.regions), source: item.sourceKey, platform: item.platform,
-  }).execute();
+  await sql`INSERT INTO event_items (item_id, event_id, published_at, weight, sentiment, regions_json, source, platform)
+    VALUES (${item.id}, ${state.id}, ${item.publishedAt}, ${item.weight}, ${item.sentiment}, ${JSON.stringify(item.regions)},
+      ${item.sourceKey}, ${item.platform})`.execute(db);
   await addHeat(db, state.id, item);
   const indexed = await indexTerms(db, state.id, item.lookup, indexedBefore);
   const regions = addRegions(JSON.parse(row.regions_json) as RegionCount[], item.regions);
@@ -82,27 +70,17 @@ export async function saveItemToEvent(
   const version = newVersion();
   const isFirst = state.firstItemId === item.id;
   // Until an item worthy of a title comes, the event shows the first text it has.
-  const provisional = !becameTitle && state.titleItemId === null && row.title === '' ? titleText(item.title, item.content) : '';
-  await db
-    .updateTable('events')
-    .set({
-      ...(becameTitle ? { title: titleText(item.title, item.content), title_item_id: item.id } : {}),
-      ...(provisional ? { title: provisional } : {}),
-      ...(isFirst ? { first_item_id: item.id, first_source: item.sourceKey ?? item.platform, first_published_at: item.publishedAt } : {}),
-      last_published_at: state.lastAt,
-      item_count: state.count,
-      keywords_json: JSON.stringify(topKeywords(state)),
-      centroid_json: centroidJson(state, indexed),
-      regions_json: JSON.stringify(regions),
-      sentiment_json: bumpCounts(row.sentiment_json, item.sentiment),
-      source_counts_json: bumpCounts(row.source_counts_json, item.sourceKey ?? '(none)'),
-      platform_counts_json: bumpCounts(row.platform_counts_json, item.platform),
-      stage: stageOf(points, state.lastAt),
-      heat: heat24h(points, state.lastAt),
-      version,
-      updated_at: now,
-    })
-    .where('id', '=', state.id)
-    .execute();
+  const title = becameTitle ? titleText(item.title, item.content) : state.titleItemId === null && row.title === '' ? titleText(item.title, item.content) : row.title;
+  const first = isFirst
+    ? sql`, first_item_id = ${item.id}, first_source = ${item.sourceKey ?? item.platform}, first_published_at = ${item.publishedAt}`
+    : sql``;
+  await sql`UPDATE events SET title = ${title}, title_item_id = ${state.titleItemId}${first},
+      last_published_at = ${state.lastAt}, item_count = ${state.count},
+      keywords_json = ${JSON.stringify(topKeywords(state))}, centroid_json = ${centroidJson(state, indexed)},
+      regions_json = ${JSON.stringify(regions)}, sentiment_json = ${bumpCounts(row.sentiment_json, item.sentiment)},
+      source_counts_json = ${bumpCounts(row.source_counts_json, item.sourceKey ?? '(none)')},
+      platform_counts_json = ${bumpCounts(row.platform_counts_json, item.platform)},
+      stage = ${stageOf(points, state.lastAt)}, heat = ${heat24h(points, state.lastAt)}, version = ${version}, updated_at = ${now}
+    WHERE id = ${state.id}`.execute(db);
   return { version, indexed };
 }

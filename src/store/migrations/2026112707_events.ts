@@ -14,7 +14,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_published_at', 'bigint', (c) => c.notNull())
     .addColumn('item_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('keywords_json', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('centroid_json', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('regions_json', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('sentiment_json', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('source_counts_json', 'text', (c) => c.notNull().defaultTo('{}'))
@@ -28,6 +27,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    // Last on purpose: the centroid is the one large value, and SQLite keeps the columns before it in the
+    // row's first page, so reading an event's other columns never walks the centroid's overflow pages.
+    .addColumn('centroid_json', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute();
   await db.schema.createIndex('events_open_last_idx').on('events').columns(['status', 'last_published_at']).execute();
   await db.schema.createIndex('events_heat_idx').on('events').columns(['status', 'heat']).execute();

@@ -30,6 +30,7 @@ export interface TrainReport {
   model: SentimentModel;
   reviewTrainTexts: number;
   calibrationSentences: number;
+  anchors: number;
   lambda: number;
   cvAccuracy: number;
 }
@@ -61,5 +62,5 @@ export function trainSentiment(dataDir?: string, log: (msg: string) => void = ()
   const weight = [...cal.map(() => 1), ...anchors.map(() => ANCHOR_WEIGHT)];
   const fit = fitLayerCv(x, y, weight, [...cal.map(() => true), ...anchors.map(() => false)]);
   model.layer = fit.layer;
-  return { model, reviewTrainTexts: train.length, calibrationSentences: cal.length, lambda: fit.lambda, cvAccuracy: fit.cvAccuracy };
+  return { model, reviewTrainTexts: train.length, calibrationSentences: cal.length, anchors: anchors.length, lambda: fit.lambda, cvAccuracy: fit.cvAccuracy };
 }
