@@ -1,4 +1,5 @@
 // Acknowledging an alert: it stops escalating; who, when and why are kept on the alert and in its log.
+import { inTransaction } from './tx.ts';
 import type { AppContext } from '../context.ts';
 import { YqError } from '../errors.ts';
 import { logAlert } from './escalation/step.ts';
@@ -7,7 +8,7 @@ import { alertsDb, type AlertRow } from './tables.ts';
 /** Acknowledge an open alert. Acknowledging twice is not an error: the first acknowledgement stands. */
 export async function acknowledgeAlert(ctx: AppContext, alertId: number, actor: string, note: string): Promise<{ alert: AlertRow; changed: boolean }> {
   const now = ctx.clock.now();
-  return alertsDb(ctx.store.db).transaction().execute(async (db) => {
+  return inTransaction(alertsDb(ctx.store.db), async (db) => {
     const a = await db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirst();
     if (!a) throw new YqError('YQ_ERR_NOT_FOUND', `alert ${alertId}`);
     if (a.status !== 'open') return { alert: a, changed: false };

@@ -25,6 +25,8 @@ test('POST /api/items is idempotent and names bad fields; oversized and malforme
     assert.equal(bad.json().error.code, 'YQ_ERR_BAD_JSON');
     const got = await app.inject({ method: 'GET', url: `/api/items/${a.json().results[0].id}` });
     assert.equal(got.json().title, '融水县召开会议');
+    assert.ok(['negative', 'neutral', 'positive'].includes(got.json().sentiment.label));
+    assert.ok(Array.isArray(got.json().keywords) && Array.isArray(got.json().topics));
     assert.equal((await app.inject({ method: 'GET', url: '/api/items/99999' })).statusCode, 404);
     const count = await ctx.store.db.selectFrom('items').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 1);

@@ -1,5 +1,6 @@
 // One pass of the delivery worker: release held deliveries that are due, claim due ones under a lease,
 // send them (a few at a time), record each outcome, and log failures and dead letters on the alert.
+import { inTransaction } from '../tx.ts';
 import pLimit from 'p-limit';
 import type { AppContext } from '../../context.ts';
 import { logAlert } from '../escalation/step.ts';
@@ -40,7 +41,7 @@ export async function drainDeliveries(ctx: AppContext, opts: DrainOptions = {}):
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       // Outcome and log entry in one transaction: one commit (one fsync) per delivery.
-      const status = await db.transaction().execute(async (trx) => {
+      const status = await inTransaction(db, async (trx) => {
         const st = await markFailed(trx, d, worker, ctx.clock.now(), msg, settings.retry_base_seconds);
         if (d.alert_id !== null) {
           await logAlert(trx, d.alert_id, ctx.clock.now(), st === 'dead' ? 'dead_letter' : 'delivery_failed', 'system', `${d.channel_kind}: ${msg}`.slice(0, 500), { deliveryId: d.id });
@@ -51,7 +52,7 @@ export async function drainDeliveries(ctx: AppContext, opts: DrainOptions = {}):
       ctx.log.warn({ delivery_id: d.id, channel_kind: d.channel_kind, attempts: Number(d.attempts) + 1, status, err: msg }, 'alert_delivery_failed');
       return;
     }
-    const marked = await db.transaction().execute(async (trx) => {
+    const marked = await inTransaction(db, async (trx) => {
       if (!(await markSent(trx, d, worker, ctx.clock.now()))) return false;
       if (d.alert_id !== null) await logAlert(trx, d.alert_id, ctx.clock.now(), 'delivered', 'system', `${d.kind} via ${d.channel_kind}${d.person_id ? ` to person #${d.person_id}` : ''}`, { deliveryId: d.id });
       return true;

@@ -1,5 +1,6 @@
 // Releases held deliveries whose time has come (digest boundary or end of quiet hours): a recipient's
 // single held message goes out as it is, several are bundled into one digest message.
+import { inTransaction } from '../tx.ts';
 import type { Message } from '../message.ts';
 import { subjectPrefix } from '../message.ts';
 import { SEVERITIES, type Severity, severityRank } from '../severity.ts';
@@ -34,7 +35,7 @@ export async function releaseHeld(db: AlertsDb, now: number): Promise<number> {
   }
   let released = 0;
   for (const members of groups.values()) {
-    const ok = await db.transaction().execute(async (trx) => {
+    const ok = await inTransaction(db, async (trx) => {
       const ids = members.map((m) => m.id);
       if (members.length === 1) {
         const r = await trx.updateTable('deliveries').set({ status: 'pending', next_attempt_at: now, updated_at: now }).where('id', '=', ids[0]!).where('status', '=', 'held').executeTakeFirst();

@@ -1,6 +1,7 @@
 // The escalation ticker: advances every open (unacknowledged) alert whose next step is due. Each step
 // is claimed with a conditional UPDATE on the alert's escalation position, so two tickers in two
 // processes never run the same step twice. Acknowledged and resolved alerts are never touched.
+import { inTransaction } from '../tx.ts';
 import type { AppContext } from '../../context.ts';
 import { alertsDb } from '../tables.ts';
 import { policyFor } from './policy.ts';
@@ -14,7 +15,7 @@ export async function tickEscalations(ctx: AppContext): Promise<number> {
   let ran = 0;
   for (const { id } of due) {
     // Catch up one step per pass (a ticker that was down does not fire a salvo of steps at once).
-    const did = await db.transaction().execute(async (trx) => {
+    const did = await inTransaction(db, async (trx) => {
       const a = await trx.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
       if (!a || a.status !== 'open' || a.next_escalation_at === null || Number(a.next_escalation_at) > now) return false;
       const policy = await policyFor(trx, a.policy_id, a.team_id);

@@ -1,6 +1,7 @@
 // Records candidates in the database without spam: one alert per (rule, key) per cooldown window —
 // later items update it (count, last item, heat) and join its evidence; a near-duplicate of an item
 // that already alerted this rule never opens a new alert. A new alert runs the first escalation step.
+import { inTransaction } from '../tx.ts';
 import type { AppContext } from '../../context.ts';
 import { policyFor } from '../escalation/policy.ts';
 import { logAlert, runStep } from '../escalation/step.ts';
@@ -48,7 +49,7 @@ async function recordOnce(ctx: AppContext, cands: Candidate[], at: number, inKey
   const first = cands[0]!;
   const rule = first.rule;
   const slot = `${rule.id}:${first.key}`;
-  return alertsDb(ctx.store.db).transaction().execute(async (db) => {
+  return inTransaction(alertsDb(ctx.store.db), async (db) => {
     const cur = await db.selectFrom('alerts').selectAll().where('open_slot', '=', slot).executeTakeFirst();
     if (cur && (Number(cur.cooldown_until) > at || first.onceOnly)) {
       await addEvidence(db, cur, cands, at);

@@ -1,6 +1,7 @@
 // Situation reports (舆情专报) inside key periods: on each period's cadence, a summary of the window
 // since the last report — new items, new events (the hottest named), open alerts — goes to the
 // period's recipients. The send time is claimed with a conditional UPDATE, so one process sends it.
+import { inTransaction } from '../tx.ts';
 import type { AppContext } from '../../context.ts';
 import { enqueueNotifications } from '../dispatch/enqueue.ts';
 import { resolveTargets } from '../dispatch/recipients.ts';
@@ -44,7 +45,7 @@ export async function sendDueReports(ctx: AppContext): Promise<number> {
   for (const r of due) {
     const last = r.last_sent_at === null ? null : Number(r.last_sent_at);
     if (last !== null && now - last < r.every_minutes * 60_000) continue;
-    const ok = await db.transaction().execute(async (trx) => {
+    const ok = await inTransaction(db, async (trx) => {
       let q = trx.updateTable('situation_reports').set({ last_sent_at: now }).where('id', '=', r.id);
       q = last === null ? q.where('last_sent_at', 'is', null) : q.where('last_sent_at', '=', last);
       if (Number((await q.executeTakeFirst()).numUpdatedRows) !== 1) return false;

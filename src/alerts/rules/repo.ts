@@ -1,5 +1,6 @@
 // Alert rule storage: CRUD with reference checks, each write bumping the version counter in the same
 // transaction so every process (ingest workers, the API) recompiles its rules.
+import { inTransaction } from '../tx.ts';
 import type { AppContext } from '../../context.ts';
 import { YqError } from '../../errors.ts';
 import { SEVERITY_ZH, type Severity } from '../severity.ts';
@@ -65,7 +66,7 @@ export async function createRule(ctx: AppContext, r: RuleCreate): Promise<RuleJs
   await checkRefs(ctx, r);
   await checkName(db, r.name);
   const now = ctx.clock.now();
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await inTransaction(db, async (trx) => {
     const out = await trx
       .insertInto('alert_rules')
       .values({
@@ -115,7 +116,7 @@ export async function updateRule(ctx: AppContext, id: number, u: RuleUpdate): Pr
     throw new YqError('YQ_ERR_VALIDATION', 'params.heat_threshold: required for the event_heat trigger', { details: { field: 'params.heat_threshold' } });
   }
   const now = ctx.clock.now();
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await inTransaction(db, async (trx) => {
     const out = await trx
       .updateTable('alert_rules')
       .set({
@@ -144,7 +145,7 @@ export async function updateRule(ctx: AppContext, id: number, u: RuleUpdate): Pr
 export async function deleteRule(ctx: AppContext, id: number): Promise<void> {
   await getRule(ctx, id);
   const now = ctx.clock.now();
-  await alertsDb(ctx.store.db).transaction().execute(async (trx) => {
+  await inTransaction(alertsDb(ctx.store.db), async (trx) => {
     await trx.deleteFrom('alert_rules').where('id', '=', id).execute();
     await bumpRuleVersion(trx, now);
   });

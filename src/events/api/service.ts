@@ -18,6 +18,8 @@ const DORMANT_MS = 24 * HOUR_MS;
 /** Longest series returned in the detail view. */
 const MAX_SERIES_HOURS = 60 * 24;
 const LATEST_ITEMS = 20;
+const SERIES_TAIL_HOURS = 72;
+const FORECAST_HISTORY_HOURS = 336;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -76,17 +78,20 @@ export async function eventDetail(ctx: AppContext, id: number) {
   const heatRows = await db.selectFrom('event_heat').select(['hour_at', 'volume', 'heat']).where('event_id', '=', row.id).orderBy('hour_at').execute();
   const points: SeriesPoint[] = heatRows.map((r) => ({ hourAt: Number(r.hour_at), volume: Number(r.volume), heat: Number(r.heat) }));
   const now = Math.max(ctx.clock.now(), Number(row.last_published_at));
-  const end = hourStart(now);
-  const start = Math.max(hourStart(Number(row.first_published_at)), end - (MAX_SERIES_HOURS - 1) * HOUR_MS);
-  const series = denseSeries(points, start, end);
-  const forecast = forecastHolt(series.map((p) => p.heat));
+  const first = hourStart(Number(row.first_published_at));
+  // The series covers the event's life (to now, or three days past its last item if it went quiet).
+  const end = Math.min(hourStart(now), hourStart(Number(row.last_published_at)) + SERIES_TAIL_HOURS * HOUR_MS);
+  const series = denseSeries(points, Math.max(first, end - (MAX_SERIES_HOURS - 1) * HOUR_MS), end);
+  // The forecast starts from now, over the last two weeks (zeros after the last item count as quiet).
+  const history = denseSeries(points, Math.max(first, hourStart(now) - (FORECAST_HISTORY_HOURS - 1) * HOUR_MS), hourStart(now));
+  const forecast = forecastHolt(history.map((p) => p.heat));
   return {
     ...eventSummary(row, stageOf(points, now)),
     redirected_from: redirectedFrom,
     ...eventBreakdown(row),
     items: { count: Number(row.item_count), latest: await latestItems(db, row.id) },
     series: seriesJson(series),
-    forecast: forecastJson(forecast, end + HOUR_MS),
+    forecast: forecastJson(forecast, hourStart(now) + HOUR_MS),
   };
 }
 

@@ -103,7 +103,7 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
       births.set(h, (births.get(h) ?? 0) + 1);
     }
     for (const e of eventsToPull(links, target.id)) merge(e, target.id);
-    absorb(target, { itemId: item.id, t, bag, regions: item.regions, reposts: item.reposts, weight: item.weight, titleWorthy: titleWorthy(item.text, bag) }, p);
+    absorb(target, { itemId: item.id, t, bag, regions: item.regions, reposts: item.reposts, weight: item.weight, titleWorthy: titleWorthy(item.text, bag), isReply: item.parentExternalId !== null }, p);
     board.offer(target, t, p);
     stream.add(bag);
     itemEvent.set(item.id, target.id);

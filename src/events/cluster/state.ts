@@ -12,7 +12,7 @@ const TITLE_BAG_SIZE = 40;
 export function emptyState(id: number, t: number, firstItemId: number): EventState {
   return {
     id, terms: new Map(), total: 0, count: 0, firstAt: t, lastAt: t, firstItemId,
-    hours: new Map(), regions: new Map(), titleItemId: null, titleBag: new Map(), titleBoost: 0,
+    hours: new Map(), regions: new Map(), titleItemId: null, titleBag: new Map(), titleBoost: 0, titleIsReply: false,
   };
 }
 
@@ -64,6 +64,8 @@ export interface Absorbed {
   weight?: number | undefined;
   /** True when the item has enough text to stand as the event's title. */
   titleWorthy: boolean;
+  /** True for a reply (it names a parent): a story's title comes from an original post or report. */
+  isReply?: boolean | undefined;
 }
 
 /** Add one item to the state; returns true when the item became the title item. */
@@ -85,13 +87,19 @@ export function absorb(state: EventState, a: Absorbed, p: ClusterParams): boolea
   pruneHours(state, p.recentHours);
   for (const r of a.regions ?? []) state.regions.set(r, (state.regions.get(r) ?? 0) + 1);
   if (!a.titleWorthy) return false;
+  const reply = a.isReply ?? false;
+  const hasTitle = state.titleItemId !== null;
+  // Originals beat replies whatever their words: a comment reacts to the story, the post tells it.
+  if (hasTitle && reply && !state.titleIsReply) return false;
   const boost = 0.05 * Math.log10(1 + (a.reposts ?? 0));
-  const mine = representativeness(state, a.bag, boost);
-  const current = state.titleItemId === null ? -1 : representativeness(state, state.titleBag, state.titleBoost);
-  if (mine <= current) return false;
+  if (hasTitle && !(state.titleIsReply && !reply)) {
+    const mine = representativeness(state, a.bag, boost);
+    if (mine <= representativeness(state, state.titleBag, state.titleBoost)) return false;
+  }
   state.titleItemId = a.itemId;
   state.titleBag = new Map([...a.bag].sort((x, y) => idf(y[0]) - idf(x[0])).slice(0, TITLE_BAG_SIZE));
   state.titleBoost = boost;
+  state.titleIsReply = reply;
   return true;
 }
 
@@ -114,11 +122,18 @@ export function mergeInto(into: EventState, from: EventState, p: ClusterParams):
   into.lastAt = Math.max(into.lastAt, from.lastAt);
   into.count += from.count;
   pruneHours(into, p.recentHours);
-  if (from.titleItemId !== null && representativeness(into, from.titleBag, from.titleBoost) > (into.titleItemId === null ? -1 : representativeness(into, into.titleBag, into.titleBoost))) {
+  if (from.titleItemId !== null && titleRank(into, from) > titleRank(into, into)) {
     into.titleItemId = from.titleItemId;
     into.titleBag = from.titleBag;
     into.titleBoost = from.titleBoost;
+    into.titleIsReply = from.titleIsReply;
   }
+}
+
+/** How well `of`'s title item represents `state`: originals first, then similarity. */
+function titleRank(state: EventState, of: EventState): number {
+  if (of.titleItemId === null) return -1;
+  return (of.titleIsReply ? 0 : 10) + representativeness(state, of.titleBag, of.titleBoost);
 }
 
 /** The event's keywords: centroid terms ranked by count × information. */

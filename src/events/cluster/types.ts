@@ -53,6 +53,8 @@ export interface EventState {
   /** A few tokens of the title item, to re-score it against the moving centroid. */
   titleBag: Map<string, number>;
   titleBoost: number;
+  /** True while the title item is a reply (any original post or report replaces it). */
+  titleIsReply: boolean;
 }
 
 /** Tuning of the clustering model; defaults in params.ts say why each value. */

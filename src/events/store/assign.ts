@@ -67,7 +67,7 @@ export async function assignItem(db: EventDb, cacheOwner: object, item: EventIte
   cache.delete(targetId);
   const becameTitle = absorb(state, {
     itemId: item.id, t: item.publishedAt, bag: item.bag, regions: item.regions.map((r) => r.code), reposts: item.reposts,
-    weight: item.weight, titleWorthy: item.titleWorthy,
+    weight: item.weight, titleWorthy: item.titleWorthy, isReply: item.parentExternalId !== null,
   }, p);
   const saved = await saveItemToEvent(db, state, indexed, head, item, becameTitle, now);
   await addToBackground(db, item.bag);

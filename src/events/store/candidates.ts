@@ -21,25 +21,26 @@ export const HEAD_COLUMNS = [
 export type EventHead = Pick<EventRow, (typeof HEAD_COLUMNS)[number]>;
 const HEADS = sql.raw(HEAD_COLUMNS.map((c) => `e.${c}`).join(', '));
 
-const inWindow = (h: EventHead, t: number, p: ClusterParams) =>
-  h.status === 'open' && t <= Number(h.last_published_at) + p.windowMs && t >= Number(h.first_published_at) - p.windowMs;
-
-/** Heads of open events sharing telling terms with the item, at most PER_TERM_TAKE per term. */
-async function termHeads(db: EventDb, tokens: string[], t: number, p: ClusterParams): Promise<EventHead[]> {
+/** Ids of open events sharing telling terms with the item, at most PER_TERM_TAKE per term. */
+async function termIds(db: EventDb, tokens: string[], t: number, p: ClusterParams): Promise<number[]> {
   if (tokens.length === 0) return [];
   const parts = tokens.map((term, i) => sql`SELECT * FROM (SELECT ${i} AS k, event_id FROM event_terms WHERE term = ${term} ORDER BY event_id DESC LIMIT ${PER_TERM_SCAN}) AS ${sql.raw(`t${i}`)}`);
-  const r = await sql<EventHead & { k: number }>`SELECT u.k, ${HEADS} FROM (${sql.join(parts, sql` UNION ALL `)}) AS u
-    JOIN events AS e ON e.id = u.event_id`.execute(db);
-  const rows = r.rows.filter((h) => inWindow(h, t, p)).sort((a, b) => a.k - b.k || b.id - a.id);
-  const out = new Map<number, EventHead>();
+  // Only the small leading columns here; full heads are read for the few events chosen.
+  const r = await sql<{ k: number; id: number; status: string; first_published_at: number; last_published_at: number }>`
+    SELECT u.k, e.id, e.status, e.first_published_at, e.last_published_at
+    FROM (${sql.join(parts, sql` UNION ALL `)}) AS u JOIN events AS e ON e.id = u.event_id`.execute(db);
+  const rows = r.rows
+    .filter((h) => h.status === 'open' && t <= Number(h.last_published_at) + p.windowMs && t >= Number(h.first_published_at) - p.windowMs)
+    .sort((a, b) => a.k - b.k || b.id - a.id);
+  const out = new Set<number>();
   const taken = new Map<number, number>();
   for (const h of rows) {
     if (out.size >= p.maxTermCandidates) break;
     if (out.has(h.id) || (taken.get(h.k) ?? 0) >= PER_TERM_TAKE) continue;
     taken.set(h.k, (taken.get(h.k) ?? 0) + 1);
-    out.set(h.id, h);
+    out.add(h.id);
   }
-  return [...out.values()];
+  return [...out];
 }
 
 /** Heads of the hottest events whose activity reaches t. */
@@ -55,8 +56,12 @@ async function hotHeads(db: EventDb, t: number, p: ClusterParams): Promise<Event
 
 /** Heads of all candidate events for an item at time t. */
 export async function candidateHeads(db: EventDb, tokens: string[], t: number, p: ClusterParams): Promise<EventHead[]> {
-  const out = new Map((await termHeads(db, tokens, t, p)).map((h) => [h.id, h]));
-  for (const h of await hotHeads(db, t, p)) if (!out.has(h.id)) out.set(h.id, h);
+  const out = new Map((await hotHeads(db, t, p)).map((h) => [h.id, h]));
+  const more = (await termIds(db, tokens, t, p)).filter((id) => !out.has(id));
+  if (more.length > 0) {
+    const r = await sql<EventHead>`SELECT ${HEADS} FROM events AS e WHERE e.id IN (${sql.join(more)})`.execute(db);
+    for (const h of r.rows) out.set(h.id, h);
+  }
   return [...out.values()];
 }
 

@@ -17,7 +17,7 @@ export async function rebuildEvent(db: EventDb, eventId: number, p: ClusterParam
   const rows = await db
     .selectFrom('event_items as ei')
     .innerJoin('items as i', 'i.id', 'ei.item_id')
-    .select(['ei.item_id', 'ei.published_at', 'ei.weight', 'ei.sentiment', 'ei.regions_json', 'ei.source', 'ei.platform', 'i.title', 'i.content', 'i.metrics_json'])
+    .select(['ei.item_id', 'ei.published_at', 'ei.weight', 'ei.sentiment', 'ei.regions_json', 'ei.source', 'ei.platform', 'i.title', 'i.content', 'i.metrics_json', 'i.parent_external_id'])
     .where('ei.event_id', '=', eventId)
     .orderBy('ei.published_at')
     .orderBy('ei.item_id')
@@ -37,7 +37,7 @@ export async function rebuildEvent(db: EventDb, eventId: number, p: ClusterParam
     const bag = tokenize(text);
     const hits = JSON.parse(r.regions_json) as RegionRef[];
     const reposts = (JSON.parse(r.metrics_json) as { reposts?: number }).reposts;
-    absorb(state, { itemId: r.item_id, t: Number(r.published_at), bag, regions: hits.map((h) => h.code), reposts, weight: r.weight, titleWorthy: titleWorthy(text, bag) }, p);
+    absorb(state, { itemId: r.item_id, t: Number(r.published_at), bag, regions: hits.map((h) => h.code), reposts, weight: r.weight, titleWorthy: titleWorthy(text, bag), isReply: r.parent_external_id !== null }, p);
     titles.set(r.item_id, titleText(r.title, r.content));
     for (const w of lookupTokens(bag)) if (terms.size < MAX_INDEXED_TERMS) terms.add(w);
     regions = addRegions(regions, hits);

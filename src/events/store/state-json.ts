@@ -9,6 +9,7 @@ interface CentroidJson {
   hours?: [number, number, number][];
   titleBag?: [string, number][];
   titleBoost?: number;
+  titleIsReply?: boolean;
   /** Number of terms this event has in event_terms (bounded). */
   indexed?: number;
 }
@@ -41,6 +42,7 @@ export function stateFromRow(row: StateRow): { state: EventState; indexed: numbe
       titleItemId: row.title_item_id,
       titleBag: new Map(c.titleBag ?? []),
       titleBoost: c.titleBoost ?? 0,
+      titleIsReply: c.titleIsReply ?? false,
     },
     indexed: c.indexed ?? 0,
   };
@@ -54,6 +56,7 @@ export function centroidJson(state: EventState, indexed: number): string {
     hours: [...state.hours].map(([h, cell]) => [h, cell.volume, Math.round(cell.heat * 1000) / 1000]),
     titleBag: [...state.titleBag],
     titleBoost: state.titleBoost,
+    titleIsReply: state.titleIsReply,
     indexed,
   };
   return JSON.stringify(json);

@@ -1,9 +1,10 @@
-// POST /api/items (batch ingest, idempotent) and GET /api/items/:id.
+// POST /api/items (batch ingest, idempotent) and GET /api/items/:id (with its analysis and matched topics).
 import { z } from 'zod';
 import type { RoutePlugin } from '../route.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import { YqError } from '../../errors.ts';
 import { getItems, itemToJson } from '../../store/items.ts';
+import { getAnalysis } from '../../analysis/store.ts';
 
 const MAX_BATCH = 5000;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -23,9 +24,13 @@ const routes: RoutePlugin = async (app, { ctx }) => {
   app.get('/items/:id', async (req) => {
     const p = idParam.safeParse(req.params);
     if (!p.success) throw new YqError('YQ_ERR_VALIDATION', 'id must be a positive integer');
-    const [row] = await getItems(ctx.store.db, [p.data.id]);
-    if (!row) throw new YqError('YQ_ERR_NOT_FOUND', `item ${p.data.id}`);
-    return itemToJson(row);
+    const id = p.data.id;
+    const [row] = await getItems(ctx.store.db, [id]);
+    if (!row) throw new YqError('YQ_ERR_NOT_FOUND', `item ${id}`);
+    const analysis = (await getAnalysis(ctx.store.db, [id])).get(id);
+    const topics = await ctx.store.db.selectFrom('item_topics').innerJoin('topics', 'topics.id', 'item_topics.topic_id')
+      .select(['topics.id', 'topics.name']).where('item_topics.item_id', '=', id).orderBy('topics.id').execute();
+    return { ...itemToJson(row), ...(analysis ?? {}), topics };
   });
 };
 

@@ -5,30 +5,31 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('events')
+    // Column order matters in SQLite: small fixed columns first (every candidate lookup reads them), then
+    // the JSON summaries, and the centroid, the one large value, last, so reading the others never walks
+    // its overflow pages.
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('title_item_id', 'integer')
-    .addColumn('first_item_id', 'integer', (c) => c.notNull())
-    .addColumn('first_source', 'text')
-    .addColumn('first_published_at', 'bigint', (c) => c.notNull())
-    .addColumn('last_published_at', 'bigint', (c) => c.notNull())
-    .addColumn('item_count', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('keywords_json', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('regions_json', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('sentiment_json', 'text', (c) => c.notNull().defaultTo('{}'))
-    .addColumn('source_counts_json', 'text', (c) => c.notNull().defaultTo('{}'))
-    .addColumn('platform_counts_json', 'text', (c) => c.notNull().defaultTo('{}'))
-    .addColumn('stage', 'text', (c) => c.notNull().defaultTo('emerging'))
-    .addColumn('heat', 'double precision', (c) => c.notNull().defaultTo(0))
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('open'))
     .addColumn('merged_into', 'integer')
     // Changes on every write (a random token, not a counter, so a rolled-back write never reuses it):
     // a worker's cached centroid is valid only while the row still carries the version it was read with.
     .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('first_published_at', 'bigint', (c) => c.notNull())
+    .addColumn('last_published_at', 'bigint', (c) => c.notNull())
+    .addColumn('item_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('heat', 'double precision', (c) => c.notNull().defaultTo(0))
+    .addColumn('stage', 'text', (c) => c.notNull().defaultTo('emerging'))
+    .addColumn('first_item_id', 'integer', (c) => c.notNull())
+    .addColumn('title_item_id', 'integer')
+    .addColumn('first_source', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
-    // Last on purpose: the centroid is the one large value, and SQLite keeps the columns before it in the
-    // row's first page, so reading an event's other columns never walks the centroid's overflow pages.
+    .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('keywords_json', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('regions_json', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('sentiment_json', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('source_counts_json', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('platform_counts_json', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('centroid_json', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute();
   await db.schema.createIndex('events_open_last_idx').on('events').columns(['status', 'last_published_at']).execute();
