@@ -1,8 +1,12 @@
-// 24-hour forecast of an event's hourly heat: Holt's linear method with a damped trend (Gardner &
-// McKenzie) on log(1 + heat), parameters chosen by least one-step squared error on a small grid, and an
-// 80 % interval from the one-step residuals with the ETS(A,Ad,N) variance of h-step errors (Hyndman et al.,
-// "Forecasting with Exponential Smoothing", table 6.1). The log scale keeps bursts from dominating the fit
-// and keeps forecasts non-negative.
+// 24-hour forecast of an event's hourly heat. forecastEvent() blends two models with equal weights (a
+// forecast combination, measured better than either alone in scripts/eval/events.ts):
+//  - Holt's linear method with a damped trend (Gardner & McKenzie) on log(1 + heat), parameters chosen by
+//    least one-step squared error on a small grid, with an 80 % interval from the one-step residuals and
+//    the ETS(A,Ad,N) variance of h-step errors (Hyndman et al., "Forecasting with Exponential Smoothing",
+//    table 6.1); the log scale keeps bursts from dominating the fit and forecasts non-negative. It follows
+//    the recent level and catches second waves.
+//  - the attention-decay curve of decay.ts, which knows that stories fade with age.
+import { forecastDecay } from './decay.ts';
 
 export interface Forecast {
   /** Point forecast for each of the next `horizon` hours (heat). */
@@ -11,7 +15,7 @@ export interface Forecast {
   upper: number[];
   /** Judgement of where the event is heading, from the forecast against the last 24 hours. */
   trend: Trend;
-  method: 'holt-damped' | 'hawkes';
+  method: 'holt-damped' | 'hawkes' | 'holt+decay';
 }
 
 export type Trend = 'rising' | 'peaking' | 'fading';
@@ -97,4 +101,17 @@ export function forecastHolt(series: readonly number[], horizon = 24): Forecast 
     upper.push(Math.max(0, Math.expm1(m + Z80 * sd)));
   }
   return { mean, lower, upper, trend: judge(hist, mean), method: 'holt-damped' };
+}
+
+/**
+ * The forecast shown for an event: damped Holt and attention decay averaged; the interval spans both
+ * models' intervals. `startAge` is the age in hours of the series' first entry (the event's first hour: 0).
+ */
+export function forecastEvent(series: readonly number[], startAge = 0, horizon = 24): Forecast {
+  const holt = forecastHolt(series, horizon);
+  const decay = forecastDecay(series.slice(-MAX_HISTORY), horizon, startAge + Math.max(0, series.length - MAX_HISTORY));
+  const mean = holt.mean.map((m, i) => (m + (decay.mean[i] ?? 0)) / 2);
+  const lower = mean.map((m, i) => Math.min(m, holt.lower[i] ?? 0, decay.lower[i] ?? 0));
+  const upper = mean.map((m, i) => Math.max(m, holt.upper[i] ?? 0, decay.upper[i] ?? 0));
+  return { mean, lower, upper, trend: judge(series.slice(-MAX_HISTORY), mean), method: 'holt+decay' };
 }

@@ -84,9 +84,9 @@ test('a policy with repeats cycles through its steps the given number of times, 
     for (let m = 1; m <= 40; m++) {
       ctx.clock.advance(MIN);
       if ((await runAlertTicker(ctx)).escalated) steps.push(m);
+      await drainDeliveries(ctx);
     }
     assert.deepEqual(steps, [5, 10, 15], 'backup+leader at 5, primary again at 10, backup+leader at 15, then nothing');
-    await drainDeliveries(ctx);
     assert.deepEqual(hook.calls.map((c) => c.url), ['/hook/primary', '/hook/backup', '/hook/primary', '/hook/backup']);
     const a = await alertsDb(ctx.store.db).selectFrom('alerts').selectAll().executeTakeFirstOrThrow();
     assert.equal(a.next_escalation_at, null);

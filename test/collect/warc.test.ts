@@ -7,7 +7,7 @@ import { WARCParser } from 'warcio';
 import { Scheduler } from '../../src/collect/scheduler/scheduler.ts';
 import { createSource } from '../../src/collect/register/repo.ts';
 import { collectDb } from '../../src/collect/register/tables.ts';
-import { sourceCaptures } from '../../src/collect/evidence/query.ts';
+import { eventCaptures, sourceCaptures } from '../../src/collect/evidence/query.ts';
 import { writeWarc } from '../../src/collect/evidence/warc.ts';
 import { receivePush } from '../../src/collect/register/push.ts';
 import { testContext } from '../helpers/context.ts';
@@ -67,6 +67,18 @@ test('captures export as a WARC 1.1 file that warcio reads back with matching pa
       assert.match(recs[2]!.payload.toString('utf8'), /融水县开展消防演练/);
       assert.doesNotMatch(recs[1]!.payload.toString('utf8'), /融水县开展消防演练/, 'the first capture is the feed as it was then');
     }
+
+    // An event's evidence: the captures behind its items.
+    const firstItem = await ctx.store.db.selectFrom('items').select('id').where('external_id', '=', 'w1').executeTakeFirstOrThrow();
+    const edb = ctx.store.db.withTables<{ event_items: { item_id: number; event_id: number } }>();
+    const { event_id: eventId } = await edb.selectFrom('event_items').select('event_id').where('item_id', '=', firstItem.id).executeTakeFirstOrThrow();
+    const eventItems = (await edb.selectFrom('event_items').select('item_id').where('event_id', '=', eventId).execute()).map((r) => r.item_id);
+    const expected = [...new Set((await db.selectFrom('item_captures').select('capture_id').where('item_id', 'in', eventItems).execute()).map((r) => String(r.capture_id)))].sort();
+    const efile = path.join(ctx.dataDir, 'event.warc');
+    await writeWarc(ctx, eventCaptures(ctx, eventId), efile, { filename: 'event.warc', gzip: false, description: `event ${eventId}` });
+    const erecs = await readWarc(efile);
+    assert.ok(expected.length >= 1);
+    assert.deepEqual(erecs.slice(1).map((r) => r.captureId).sort(), expected);
 
     // A push delivery is kept as a resource record.
     const { source: push } = await createSource(ctx, { name: 'partner', kind: 'push', platform: 'other', interval_s: 600, enabled: true, tags: [], settings: {} });

@@ -75,3 +75,15 @@ test('clusterOffline numbers events by first line and reads the item JSON form',
   ], { now: Date.UTC(2026, 11, 1) });
   assert.deepEqual([...got.values()], [1, 2, 1, 1]);
 });
+
+test('the title item is the original post, not a wordier reply; a reprint with more reposts can take it over', () => {
+  const c = createClusterer();
+  const e = c.add(item(1, '被拆迁的人体模特苏紫紫的故事，值得关注', 0, { externalId: 'root' }));
+  c.add(item(2, '苏紫紫加油！不害怕命运的不公和磨难，又一个强拆的受害者，苏紫紫你真的很棒，支持苏紫紫', 1, { externalId: 'c', parentExternalId: 'root' }));
+  const ev = () => c.events().find((x) => x.id === e)!;
+  assert.equal(ev().titleItemId, 1);
+  c.add(item(3, '人大女生苏紫紫：被拆迁的人体模特的故事引发关注', 2, { similarGroupId: 9, reposts: 100_000 }));
+  c.add(item(4, '人大女生苏紫紫：被拆迁的人体模特的故事引发关注', 2.1, { similarGroupId: 9 }));
+  assert.equal(c.eventOf(3), e);
+  assert.ok([1, 3].includes(ev().titleItemId!));
+});

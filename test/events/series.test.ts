@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { itemHeatWeight, heat24h, type SeriesPoint } from '../../src/events/heat.ts';
 import { stageOf } from '../../src/events/lifecycle.ts';
-import { forecastHolt } from '../../src/events/forecast.ts';
+import { forecastEvent, forecastHolt } from '../../src/events/forecast.ts';
+import { fitDecay, forecastDecay } from '../../src/events/decay.ts';
 import { fitHawkes, forecastHawkes } from '../../src/events/hawkes.ts';
 
 const H = 3_600_000;
@@ -88,4 +89,18 @@ test('Hawkes fit recovers the branching ratio of a simulated self-exciting serie
   const f = forecastHawkes(x, 1);
   const stationary = mu / (1 - a);
   assert.ok(Math.abs(sum(f.mean) / 24 - stationary) < 0.6, 'long-run mean');
+});
+
+test('attention decay recovers a power-law fade and the blended forecast calls it fading', () => {
+  const curve = Array.from({ length: 72 }, (_, a) => 500 * (a + 3) ** -1.5);
+  const fit = fitDecay(curve);
+  assert.equal(fit.gamma, 1.5);
+  assert.equal(fit.c, 3);
+  const next = forecastDecay(curve, 24).mean;
+  const truth = Array.from({ length: 24 }, (_, h) => 500 * (72 + h + 3) ** -1.5);
+  next.forEach((m, i) => assert.ok(Math.abs(m - truth[i]!) < 1e-6 * truth[i]! + 1e-9));
+  const blended = forecastEvent(curve.map((v) => Math.round(v * 10) / 10));
+  assert.equal(blended.method, 'holt+decay');
+  assert.equal(blended.trend, 'fading');
+  blended.mean.forEach((m, i) => assert.ok(blended.lower[i]! <= m && m <= blended.upper[i]!));
 });

@@ -68,3 +68,30 @@ export async function* sourceCaptures(ctx: AppContext, sourceId: number, pageSiz
     after = rows[rows.length - 1]!.id;
   }
 }
+
+/** The events module's tables, as far as evidence export reads them. */
+type EventTables = {
+  events: { id: number; title: string; merged_into: number | null };
+  event_items: { item_id: number; event_id: number };
+};
+
+/** An event's title, or null when there is no such event. */
+export async function eventTitle(ctx: AppContext, eventId: number): Promise<string | null> {
+  const r = await ctx.store.db.withTables<EventTables>().selectFrom('events').select('title').where('id', '=', eventId).executeTakeFirst();
+  return r ? r.title : null;
+}
+
+/** Every capture behind the items of an event (and of events merged into it), in capture order. */
+export async function* eventCaptures(ctx: AppContext, eventId: number, pageSize = 200): AsyncGenerator<CaptureRow> {
+  const db = ctx.store.db.withTables<EventTables & { captures: CapturesTable; item_captures: { item_id: number; capture_id: number } }>();
+  const eventIds = db.selectFrom('events').select('id').where((eb) => eb.or([eb('id', '=', eventId), eb('merged_into', '=', eventId)]));
+  const itemIds = db.selectFrom('event_items').select('item_id').where('event_id', 'in', eventIds);
+  const captureIds = db.selectFrom('item_captures').select('capture_id').where('item_id', 'in', itemIds);
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('captures').selectAll().where('id', 'in', captureIds).where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    for (const r of rows) yield r;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}

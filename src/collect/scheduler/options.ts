@@ -49,7 +49,7 @@ export function defaultSchedulerOptions(): SchedulerOptions {
     robots: true,
     loopMs: 1000,
     silenceCheckMs: 10 * 60_000,
-    knownWindow: 5000,
+    knownWindow: 1000,
     workerId: `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
   };
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { YqError } from '../../errors.ts';
 import { DEFAULT_PARAMS, HOUR_MS } from '../cluster/params.ts';
-import { forecastHolt } from '../forecast.ts';
+import { forecastEvent } from '../forecast.ts';
 import { denseSeries, hourStart, type SeriesPoint } from '../heat.ts';
 import { stageOf, type Stage } from '../lifecycle.ts';
 import { mergeDecision, splitDecision } from '../store/decisions.ts';
@@ -83,8 +83,9 @@ export async function eventDetail(ctx: AppContext, id: number) {
   const end = Math.min(hourStart(now), hourStart(Number(row.last_published_at)) + SERIES_TAIL_HOURS * HOUR_MS);
   const series = denseSeries(points, Math.max(first, end - (MAX_SERIES_HOURS - 1) * HOUR_MS), end);
   // The forecast starts from now, over the last two weeks (zeros after the last item count as quiet).
-  const history = denseSeries(points, Math.max(first, hourStart(now) - (FORECAST_HISTORY_HOURS - 1) * HOUR_MS), hourStart(now));
-  const forecast = forecastHolt(history.map((p) => p.heat));
+  const historyStart = Math.max(first, hourStart(now) - (FORECAST_HISTORY_HOURS - 1) * HOUR_MS);
+  const history = denseSeries(points, historyStart, hourStart(now));
+  const forecast = forecastEvent(history.map((p) => p.heat), (historyStart - first) / HOUR_MS);
   return {
     ...eventSummary(row, stageOf(points, now)),
     redirected_from: redirectedFrom,

@@ -7,7 +7,7 @@
 //   coverage    share of actual hours inside the 80 % interval;
 //   trend       share of cuts where the judgement (rising/peaking/fading) matches the one the actual
 //               next 24 hours give.
-import { forecastHolt, judge, type Forecast } from '../forecast.ts';
+import { forecastEvent, forecastHolt, judge, type Forecast } from '../forecast.ts';
 import { forecastHawkes } from '../hawkes.ts';
 import { itemHeatWeight } from '../heat.ts';
 import { HOUR_MS } from '../cluster/params.ts';
@@ -18,7 +18,7 @@ const MAX_CUT_HOURS = 14 * 24;
 const HORIZON = 24;
 const MIN_TOTAL = 10;
 
-type Method = 'holt' | 'hawkes' | 'naive';
+type Method = 'blend' | 'holt' | 'hawkes' | 'naive';
 
 interface Acc {
   mase: number[];
@@ -75,6 +75,7 @@ function score(acc: Acc, f: Forecast, history: readonly number[], actual: readon
 /** Run the forecast evaluation; figures are keyed by method. */
 export function evalForecast(lines: readonly CedLine[]): Record<Method, { mase: number; totalMape: number; coverage: number; trendAccuracy: number; cuts: number }> {
   const accs: Record<Method, Acc> = {
+    blend: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0 },
     holt: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0 },
     hawkes: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0 },
     naive: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0 },
@@ -92,6 +93,7 @@ export function evalForecast(lines: readonly CedLine[]): Record<Method, { mase: 
       const vol = volume.slice(0, c);
       const recentItems = vol.slice(-24).reduce((s, v) => s + v, 0);
       const heatPerItem = recentItems > 0 ? history.slice(-24).reduce((s, v) => s + v, 0) / recentItems : 1.5;
+      score(accs.blend, forecastEvent(history), history, actual, scale, actualItems);
       score(accs.holt, forecastHolt(history, HORIZON), history, actual, scale, actualItems);
       score(accs.hawkes, forecastHawkes(vol, heatPerItem, HORIZON), history, actual, scale, actualItems);
       score(accs.naive, naive(history), history, actual, scale, actualItems);
@@ -99,7 +101,7 @@ export function evalForecast(lines: readonly CedLine[]): Record<Method, { mase: 
   }
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : 0);
   const out = {} as Record<Method, { mase: number; totalMape: number; coverage: number; trendAccuracy: number; cuts: number }>;
-  for (const m of ['holt', 'hawkes', 'naive'] as const) {
+  for (const m of ['blend', 'holt', 'hawkes', 'naive'] as const) {
     const a = accs[m];
     out[m] = { mase: mean(a.mase), totalMape: mean(a.ape) * 100, coverage: a.hours ? a.covered / a.hours : 0, trendAccuracy: a.cuts ? a.trendHits / a.cuts : 0, cuts: a.cuts };
   }
