@@ -14,7 +14,7 @@ export interface OfflineItem {
   keywords?: readonly string[] | null;
   regions?: readonly ({ code: string } | string)[] | null;
   similar_group_id?: number | null;
-  metrics?: { reposts?: number } | null;
+  metrics?: { reposts?: number; comments?: number } | null;
 }
 
 export interface OfflineOptions {
@@ -50,6 +50,7 @@ export function toClusterItems(items: readonly OfflineItem[], opts: OfflineOptio
       similarGroupId: it.similar_group_id ?? null,
       isReport: (it.title ?? '').trim() !== '',
       reposts: it.metrics?.reposts,
+      comments: it.metrics?.comments,
     };
   });
 }

@@ -52,6 +52,7 @@ export function eventItemData(item: StoredItem): EventItemData {
     platform: item.platform,
     weight: itemHeatWeight(item.platform, item.metrics),
     reposts: item.metrics.reposts ?? 0,
+    comments: item.metrics.comments ?? 0,
     title: item.title,
     content: item.content,
     bag: f.bag,

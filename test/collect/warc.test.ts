@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { WARCParser } from 'warcio';
+import { Command } from 'commander';
+import { register as registerExport } from '../../src/cli/commands/export.ts';
 import { Scheduler } from '../../src/collect/scheduler/scheduler.ts';
 import { createSource } from '../../src/collect/register/repo.ts';
 import { collectDb } from '../../src/collect/register/tables.ts';
@@ -67,6 +69,24 @@ test('captures export as a WARC 1.1 file that warcio reads back with matching pa
       assert.match(recs[2]!.payload.toString('utf8'), /融水县开展消防演练/);
       assert.doesNotMatch(recs[1]!.payload.toString('utf8'), /融水县开展消防演练/, 'the first capture is the feed as it was then');
     }
+
+    // The same through `yuqing export warc --source ID` (the command module, run in this process).
+    Object.assign(process.env, { YUQING_DATA: ctx.dataDir, YUQING_LOG_LEVEL: 'silent' });
+    const program = new Command('yuqing').exitOverride();
+    registerExport(program);
+    const cliFile = path.join(ctx.dataDir, 'cli.warc.gz');
+    const [stdout, stderr] = [process.stdout.write, process.stderr.write];
+    let printed = '';
+    process.stdout.write = ((c: string) => ((printed += c), true)) as typeof process.stdout.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      await program.parseAsync(['export', 'warc', '--source', String(source.id), '--out', cliFile], { from: 'user' });
+    } finally {
+      process.stdout.write = stdout;
+      process.stderr.write = stderr;
+    }
+    assert.equal(printed.trim(), cliFile);
+    assert.deepEqual((await readWarc(cliFile)).map((r) => r.captureId ?? r.type), ['warcinfo', ...caps.map((c) => String(c.id))]);
 
     // An event's evidence: the captures behind its items.
     const firstItem = await ctx.store.db.selectFrom('items').select('id').where('external_id', '=', 'w1').executeTakeFirstOrThrow();

@@ -13,7 +13,7 @@ export function register(program: Command): void {
   const exp = program.command('export').description('export data in standard formats');
   exp
     .command('warc')
-    .description('write the captured raw responses of a source as a WARC 1.1 file (.warc.gz: gzip per record)')
+    .description('write the captured raw responses of a source or an event as a WARC 1.1 file (.warc.gz: gzip per record)')
     .option('--source <id>', 'source id')
     .option('--event <id>', 'event id: the captures behind the event\'s items')
     .option('--out <file>', 'output file (default: yuqing-<source key | event-N>-<date>.warc.gz)')

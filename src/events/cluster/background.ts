@@ -9,8 +9,8 @@ export interface Background {
   pBg(token: string): number;
 }
 
-/** Prior mass (tokens) of the dictionary against the stream's counts. */
-export const DICTIONARY_MASS = 20_000;
+/** Prior mass (tokens, about 500 items) of the dictionary against the stream's counts: past it the stream speaks for itself. */
+export const DICTIONARY_MASS = 5000;
 
 /** Probability floor of @mentions and #tags, which the dictionary does not know. */
 const SPECIAL_P = 1e-6;

@@ -4,7 +4,7 @@
 // applies the same decision and state updates to events loaded from the database.
 import { clusterParams, HOUR_MS } from './params.ts';
 import { decide } from './score.ts';
-import { decisionParams, eventsToPull, fallbackTarget, isOrphan, linkedTarget, type ItemLinks } from './policy.ts';
+import { decisionParams, eventsToPull, fallbackTarget, isOrphan, isStoryStart, linkedTarget, type ItemLinks } from './policy.ts';
 import { HotBoard, TermIndex } from './memory-index.ts';
 import { StreamBackground, type Background } from './background.ts';
 import { absorb, emptyState, mergeInto } from './state.ts';
@@ -91,7 +91,7 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
     const tokens = lookupTokens(bag);
     let targetId = linkedTarget(links);
     if (targetId === null) {
-      const dp = decisionParams(p, isOrphan(item.parentExternalId, links), item.isReport ?? false);
+      const dp = decisionParams(p, isOrphan(item.parentExternalId, links), isStoryStart(item.isReport ?? false, item.reposts, item.comments));
       const ctx = { bg, births: birthsBefore(t) };
       targetId = decide(candidates(tokens, t), bag, item.regions, t, ctx, dp)?.event.id ?? fallbackTarget(links);
     }
@@ -103,7 +103,7 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
       births.set(h, (births.get(h) ?? 0) + 1);
     }
     for (const e of eventsToPull(links, target.id)) merge(e, target.id);
-    absorb(target, { itemId: item.id, t, bag, regions: item.regions, reposts: item.reposts, weight: item.weight, titleWorthy: titleWorthy(item.text, bag), isReply: item.parentExternalId !== null }, p);
+    absorb(target, { itemId: item.id, t, bag, regions: item.regions, reposts: item.reposts, comments: item.comments, weight: item.weight, titleWorthy: titleWorthy(item.text, bag), isReply: item.parentExternalId !== null }, p);
     board.offer(target, t, p);
     stream.add(bag);
     itemEvent.set(item.id, target.id);

@@ -17,7 +17,7 @@ export function intensity(state: EventState, t: number, p: ClusterParams): numbe
   let sum = 0;
   for (const [h, cell] of state.hours) {
     const d = Math.abs(t - (h + 0.5) * HOUR_MS);
-    if (d <= reach) sum += cell.volume * Math.exp(-d / tauMs);
+    if (d <= reach) sum += cell.excite * Math.exp(-d / tauMs);
   }
   return sum / p.tauHours;
 }

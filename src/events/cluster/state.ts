@@ -61,6 +61,7 @@ export interface Absorbed {
   bag: Bag;
   regions?: readonly string[] | undefined;
   reposts?: number | undefined;
+  comments?: number | undefined;
   weight?: number | undefined;
   /** True when the item has enough text to stand as the event's title. */
   titleWorthy: boolean;
@@ -74,8 +75,9 @@ export function absorb(state: EventState, a: Absorbed, p: ClusterParams): boolea
   state.total += bagSize(a.bag);
   pruneTerms(state, p.maxTerms);
   const h = Math.floor(a.t / HOUR_MS);
-  const cell = state.hours.get(h) ?? { volume: 0, heat: 0 };
+  const cell = state.hours.get(h) ?? { volume: 0, heat: 0, excite: 0 };
   cell.volume += 1;
+  cell.excite += 1 + (a.reposts ?? 0) + (a.comments ?? 0);
   cell.heat += a.weight ?? 1;
   state.hours.set(h, cell);
   state.count += 1;
@@ -109,8 +111,9 @@ export function mergeInto(into: EventState, from: EventState, p: ClusterParams):
   into.total += from.total;
   pruneTerms(into, p.maxTerms);
   for (const [h, c] of from.hours) {
-    const cell = into.hours.get(h) ?? { volume: 0, heat: 0 };
+    const cell = into.hours.get(h) ?? { volume: 0, heat: 0, excite: 0 };
     cell.volume += c.volume;
+    cell.excite += c.excite;
     cell.heat += c.heat;
     into.hours.set(h, cell);
   }

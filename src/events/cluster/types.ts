@@ -17,8 +17,10 @@ export interface ClusterItem {
   /** Region codes mentioned (analysis stage). */
   regions?: readonly string[] | undefined;
   similarGroupId?: number | null | undefined;
-  /** Reposts count, for choosing the title item. */
+  /** Reposts count, for choosing the title item and for the intensity the item announces. */
   reposts?: number | undefined;
+  /** Comments count (the intensity the item announces). */
+  comments?: number | undefined;
   /** True for a report (an item with a title: news, articles), which must earn its event with words. */
   isReport?: boolean | undefined;
   /** Heat weight of the item (heat.ts); 1 when absent. */
@@ -33,6 +35,8 @@ export interface ClusterItem {
 export interface HourCell {
   volume: number;
   heat: number;
+  /** Items plus the replies and reposts they had drawn when collected: the activity they announce. */
+  excite: number;
 }
 
 /** Everything the clustering decision needs to know about an event; serialisable (state-json.ts). */

@@ -16,6 +16,7 @@ function toItem(l: CedLine, links: boolean): ClusterItem {
     publishedAt: l.t,
     text: l.text,
     reposts: l.reposts,
+    comments: l.comments,
   };
 }
 

@@ -3,7 +3,7 @@
 // Nothing is kept in memory except a cache of parsed states checked by version.
 import { decide } from '../cluster/score.ts';
 import { absorb, emptyState } from '../cluster/state.ts';
-import { decisionParams, eventsToPull, fallbackTarget, isOrphan, linkedTarget, type ItemLinks } from '../cluster/policy.ts';
+import { decisionParams, eventsToPull, fallbackTarget, isOrphan, isStoryStart, linkedTarget, type ItemLinks } from '../cluster/policy.ts';
 import type { ClusterParams, EventState } from '../cluster/types.ts';
 import { addToBackground, loadDecisionInputs } from './background.ts';
 import { candidateHeads, headOf, loadStates, type EventHead } from './candidates.ts';
@@ -32,7 +32,7 @@ async function decideStored(db: EventDb, item: EventItemData, links: ItemLinks, 
   if (heads.length === 0) return null;
   const states = await loadStates(db, cache, heads);
   const ctx = await loadDecisionInputs(db, item.bag, t, p);
-  const dp = decisionParams(p, isOrphan(item.parentExternalId, links), item.title.trim() !== '');
+  const dp = decisionParams(p, isOrphan(item.parentExternalId, links), isStoryStart(item.title.trim() !== '', item.reposts, item.comments));
   const chosen = decide([...states.values()].map((c) => c.state), item.bag, item.regions.map((r) => r.code), t, ctx, dp);
   return chosen ? heads.find((h) => h.id === chosen.event.id) ?? null : null;
 }
@@ -66,7 +66,7 @@ export async function assignItem(db: EventDb, cacheOwner: object, item: EventIte
   // The cached object is about to change: drop it until the new version is written.
   cache.delete(targetId);
   const becameTitle = absorb(state, {
-    itemId: item.id, t: item.publishedAt, bag: item.bag, regions: item.regions.map((r) => r.code), reposts: item.reposts,
+    itemId: item.id, t: item.publishedAt, bag: item.bag, regions: item.regions.map((r) => r.code), reposts: item.reposts, comments: item.comments,
     weight: item.weight, titleWorthy: item.titleWorthy, isReply: item.parentExternalId !== null,
   }, p);
   const saved = await saveItemToEvent(db, state, indexed, head, item, becameTitle, now);

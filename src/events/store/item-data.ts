@@ -18,6 +18,7 @@ export interface EventItemData {
   /** Heat weight (heat.ts). */
   weight: number;
   reposts: number;
+  comments: number;
   /** The text a title is cut from. */
   title: string;
   content: string;

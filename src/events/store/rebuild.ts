@@ -36,8 +36,8 @@ export async function rebuildEvent(db: EventDb, eventId: number, p: ClusterParam
     const text = `${r.title}\n${r.content}`.trim();
     const bag = tokenize(text);
     const hits = JSON.parse(r.regions_json) as RegionRef[];
-    const reposts = (JSON.parse(r.metrics_json) as { reposts?: number }).reposts;
-    absorb(state, { itemId: r.item_id, t: Number(r.published_at), bag, regions: hits.map((h) => h.code), reposts, weight: r.weight, titleWorthy: titleWorthy(text, bag), isReply: r.parent_external_id !== null }, p);
+    const { reposts, comments } = JSON.parse(r.metrics_json) as { reposts?: number; comments?: number };
+    absorb(state, { itemId: r.item_id, t: Number(r.published_at), bag, regions: hits.map((h) => h.code), reposts, comments, weight: r.weight, titleWorthy: titleWorthy(text, bag), isReply: r.parent_external_id !== null }, p);
     titles.set(r.item_id, titleText(r.title, r.content));
     for (const w of lookupTokens(bag)) if (terms.size < MAX_INDEXED_TERMS) terms.add(w);
     regions = addRegions(regions, hits);

@@ -6,7 +6,8 @@ import type { EventRow } from './tables.ts';
 interface CentroidJson {
   terms?: [string, number][];
   total?: number;
-  hours?: [number, number, number][];
+  /** [hour, volume, heat, excite] */
+  hours?: [number, number, number, number?][];
   titleBag?: [string, number][];
   titleBoost?: number;
   titleIsReply?: boolean;
@@ -37,7 +38,7 @@ export function stateFromRow(row: StateRow): { state: EventState; indexed: numbe
       firstAt: Number(row.first_published_at),
       lastAt: Number(row.last_published_at),
       firstItemId: row.first_item_id,
-      hours: new Map((c.hours ?? []).map(([h, volume, heat]) => [h, { volume, heat }])),
+      hours: new Map((c.hours ?? []).map(([h, volume, heat, excite]) => [h, { volume, heat, excite: excite ?? volume }])),
       regions: new Map(regions.map((r) => [r.code, r.count])),
       titleItemId: row.title_item_id,
       titleBag: new Map(c.titleBag ?? []),
@@ -53,7 +54,7 @@ export function centroidJson(state: EventState, indexed: number): string {
   const json: CentroidJson = {
     terms: [...state.terms],
     total: state.total,
-    hours: [...state.hours].map(([h, cell]) => [h, cell.volume, Math.round(cell.heat * 1000) / 1000]),
+    hours: [...state.hours].map(([h, cell]) => [h, cell.volume, Math.round(cell.heat * 1000) / 1000, cell.excite]),
     titleBag: [...state.titleBag],
     titleBoost: state.titleBoost,
     titleIsReply: state.titleIsReply,
