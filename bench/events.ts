@@ -73,7 +73,7 @@ async function storedThroughput(items: StreamItem[]): Promise<{ wall: number; cp
 
 /** Run the events benchmark. */
 export async function run(opts: { quick: boolean }): Promise<Record<string, number>> {
-  const n = opts.quick ? 6_000 : 120_000;
+  const n = opts.quick ? 6_000 : 80_000;
   const items = stream(n);
   const c = createClusterer();
   // Warm-up outside the timing: jieba's dictionary and the background lexicon.
@@ -86,7 +86,7 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
   const cpu = process.cpuUsage(c0);
   const end = items[items.length - 1]!.at;
   const open = c.events().filter((e) => e.lastAt >= end - 72 * 3_600_000).length;
-  const stored = await storedThroughput(items.slice(0, opts.quick ? 3_000 : 20_000));
+  const stored = await storedThroughput(items.slice(0, opts.quick ? 3_000 : 10_000));
   return {
     events_items: n,
     events_items_per_s: Math.round(n / seconds),

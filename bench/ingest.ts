@@ -6,6 +6,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createContext, closeContext } from '../src/app-context.ts';
 import { ingest } from '../src/ingest/pipeline.ts';
+import { STAGES } from '../src/ingest/stages.ts';
+import type { IngestStage } from '../src/ingest/stage.ts';
 import { segment } from '../src/text/segment.ts';
 import { bumpTopicVersion } from '../src/topics/store.ts';
 import { corpusItem, prng, SHARED_DATA } from './_corpus.ts';
@@ -36,13 +38,13 @@ function pythonJiebaSeconds(file: string): number | null {
   return Number(r.stdout.trim());
 }
 
-/** Run the ingest benchmark. */
-export async function run(opts: { quick: boolean }): Promise<Record<string, number>> {
-  const n = opts.quick ? 3000 : 100_000;
+// The foundation's stages (dedup, topics, index): the figure issue 2 asks for. Analysis and events come on top.
+const FOUNDATION = new Set(['similar', 'topics', 'search-index']);
+
+/** Ingest `n` corpus items through `stages` on a fresh store with 1,000 topics; items/s and chars/item. */
+async function timeIngest(n: number, stages: IngestStage[]): Promise<{ perS: number; chars: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuqing-bench-'));
   const ctx = await createContext({ config: { dataDir, logLevel: 'silent' } });
-  let peakRss = process.memoryUsage().rss;
-  const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   try {
     const now = ctx.clock.now();
     await ctx.store.db.insertInto('topics')
@@ -50,18 +52,35 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       .execute();
     await bumpTopicVersion(ctx.store.db, now);
     const batch = 500;
-    // Warm-up batch outside the timing: jieba's dictionary, the topic automaton, prepared statements.
-    await ingest(ctx, Array.from({ length: batch }, (_, i) => corpusItem(n + i)));
+    // Warm-up batch outside the timing: jieba's dictionary, models, the topic automaton, prepared statements.
+    await ingest(ctx, Array.from({ length: 200 }, (_, i) => corpusItem(10_000_000 + i)), { stages });
     let chars = 0;
     const t0 = process.hrtime.bigint();
     for (let start = 0; start < n; start += batch) {
       const items = Array.from({ length: Math.min(batch, n - start) }, (_, i) => corpusItem(start + i));
       for (const it of items) chars += it.title.length + it.content.length;
-      await ingest(ctx, items);
+      await ingest(ctx, items, { stages });
     }
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    return { perS: Math.round(n / seconds), chars: Math.round(chars / n) };
+  } finally {
+    await closeContext(ctx);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Run the ingest benchmark. */
+export async function run(opts: { quick: boolean }): Promise<Record<string, number>> {
+  const n = opts.quick ? 2000 : 100_000;
+  const nFull = opts.quick ? 500 : 10_000;
+  let peakRss = process.memoryUsage().rss;
+  const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  try {
+    const foundation = await timeIngest(n, STAGES.filter((s) => FOUNDATION.has(s.name)));
+    const full = await timeIngest(nFull, STAGES);
 
     // Segmenter comparison on the same text.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuqing-bench-seg-'));
     const texts = Array.from({ length: Math.min(n, 5000) }, (_, i) => { const it = corpusItem(i); return `${it.title} ${it.content}`.replace(/\n/g, ' '); });
     const file = path.join(dataDir, 'seg.txt');
     fs.writeFileSync(file, texts.join('\n'));
@@ -69,17 +88,18 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
     for (const t of texts) segment(t);
     const nodeSeconds = Number(process.hrtime.bigint() - s0) / 1e9;
     const py = pythonJiebaSeconds(file);
+    fs.rmSync(dataDir, { recursive: true, force: true });
     return {
       ingest_items: n,
-      ingest_items_per_s: Math.round(n / seconds),
-      ingest_chars_per_item_avg: Math.round(chars / n),
+      ingest_items_per_s: foundation.perS,
+      ingest_full_pipeline_items: nFull,
+      ingest_full_pipeline_items_per_s: full.perS,
+      ingest_chars_per_item_avg: foundation.chars,
       ingest_peak_rss_mb: Math.round(peakRss / 1048576),
       segment_node_jieba_mb_per_s: Number((Buffer.byteLength(texts.join('\n')) / 1048576 / nodeSeconds).toFixed(2)),
       segment_python_jieba_over_node_time_ratio: py === null ? -1 : Number((py / nodeSeconds).toFixed(1)),
     };
   } finally {
     clearInterval(sample);
-    await closeContext(ctx);
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,7 @@ import { parseQuery } from './query-parser.ts';
 import { positiveTerms } from './query-ast.ts';
 import { filterConditions } from './filters.ts';
 import { parseTimeBound } from './time-bound.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, searchFingerprint } from './cursor.ts';
 import { highlight, type Highlights } from './highlight.ts';
 import { searchIndexFor, type IndexQuery, type SearchOrder } from './search-index.ts';
 import type { SearchRequest } from './request.ts';
@@ -50,10 +50,14 @@ export async function search(ctx: AppContext, req: SearchRequest): Promise<Searc
   const q = await buildIndexQuery(ctx, req);
   // Without words there is nothing to rank: relevance falls back to newest-first.
   const order: SearchOrder = q.match ? req.order : 'newest';
-  const after = req.cursor ? decodeCursor(req.cursor, order) : null;
+  const { cursor, limit, ...defining } = req;
+  const fingerprint = searchFingerprint({ ...defining, order });
+  const after = cursor ? decodeCursor(cursor, order, fingerprint) : null;
   const index = searchIndexFor(ctx.store);
-  const [hits, total] = await Promise.all([index.query(q, { order, after, limit: req.limit + 1 }), index.count(q)]);
-  const page = hits.slice(0, req.limit);
+  const hits = await index.query(q, { order, after: after?.pos ?? null, limit: limit + 1 });
+  // Later pages carry the first page's total: counting again would cost as much as the first page.
+  const total = after ? after.total : await index.count(q);
+  const page = hits.slice(0, limit);
   const rows = await getItems(ctx.store.db, page.map((h) => h.itemId));
   const sizes = await groupSizes(ctx, rows.map((r) => r.similar_group_id).filter((g): g is number => g !== null));
   const terms = q.match ? positiveTerms(q.match) : [];
@@ -63,7 +67,7 @@ export async function search(ctx: AppContext, req: SearchRequest): Promise<Searc
     similar_count: row.similar_group_id === null ? 0 : Math.max(0, (sizes.get(row.similar_group_id) ?? 1) - 1),
   }));
   const last = page[page.length - 1];
-  return { total, items, next_cursor: hits.length > req.limit && last ? encodeCursor(order, last) : null };
+  return { total, items, next_cursor: hits.length > limit && last ? encodeCursor(order, last, total, fingerprint) : null };
 }
 
 async function groupSizes(ctx: AppContext, ids: number[]): Promise<Map<number, number>> {

@@ -105,6 +105,10 @@ test('bad cursors are rejected', () =>
     for (const cursor of ['nope!', 'eyJ2IjoxfQ', Buffer.from('{"v":1,"o":"newest","p":"x","i":1}').toString('base64url')]) {
       await assert.rejects(find(ctx, { q: '城管', cursor }), (e: unknown) => e instanceof YqError && e.code === 'YQ_ERR_BAD_CURSOR');
     }
-    // A newest-order cursor cannot continue a relevance listing.
+    // A newest-order cursor cannot continue a relevance listing, nor another query or filter.
     await assert.rejects(find(ctx, { q: '城管', order: 'relevance', cursor: page.next_cursor }), /belongs to newest order/);
+    await assert.rejects(find(ctx, { q: '拆迁', cursor: page.next_cursor }), /another query or other filters/);
+    await assert.rejects(find(ctx, { q: '城管', platform: 'news', cursor: page.next_cursor }), /another query or other filters/);
+    // The page size may change between pages.
+    assert.equal((await find(ctx, { q: '城管', limit: 5, cursor: page.next_cursor })).items.length, 2);
   }));

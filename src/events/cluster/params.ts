@@ -16,7 +16,8 @@ export const DEFAULT_PARAMS: ClusterParams = {
   birthWindowHours: 6,
   // e^5 ≈ 150: even the hottest burst gives up an item whose words say "different story" (about 15 unseen words).
   maxTimeLogOdds: 5,
-  // A report (news, article) about a story repeats its words; time alone tips it only when words are even.
+  // A story start (a report, or a post others already reposted) tells its story in its own words; time
+  // alone tips it only when the words are about even.
   reportMaxTimeLogOdds: 1,
   // Inside the window a quiet event still takes a follow-up whose words match it well (a few telling words).
   minTimeLogOdds: -6,

@@ -1,8 +1,10 @@
 // The clustering decision, a Dirichlet–Hawkes style choice: an item joins the event k maximising
 //   log λ_k(t) + Σ_w c_w · log( p_k(w) / p_bg(w) ) + region bonus
 // or starts a new event when log λ_0 (the prior rate of new stories) is larger. λ_k(t) is the event's
-// intensity near the item's time (a decaying kernel over its hourly volumes); p_k mixes the event's own
-// vocabulary with everyday language (p_bg, from jieba's dictionary), so unseen words cost a little each
+// intensity near the item's time (a decaying kernel over its hourly activity: items, plus the reposts and
+// comments a post had drawn, which announce the replies to come); p_k mixes the event's own
+// vocabulary with everyday language (p_bg: the stream's own word counts smoothed towards jieba's
+// dictionary, background.ts), so unseen words cost a little each
 // and shared rare words earn a lot: a long unrelated text is refused even during a burst, while a short
 // comment with no shared words joins the story that is active when it is written.
 import type { Background } from './background.ts';

@@ -73,7 +73,7 @@ export interface ClusterParams {
   birthWindowHours: number;
   /** Upper bound of the time prior's log odds, so a burst cannot swallow an unrelated text. */
   maxTimeLogOdds: number;
-  /** Upper bound of the time prior for reports (items with a title). */
+  /** Upper bound of the time prior for story starts (policy.ts isStoryStart). */
   reportMaxTimeLogOdds: number;
   /** Lower bound of the time prior inside the window: a quiet event can still win on strong text. */
   minTimeLogOdds: number;
