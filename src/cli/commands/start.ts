@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { createContext, closeContext } from '../../app-context.ts';
 import { buildServer } from '../../server/app.ts';
 import { startServices } from '../../services.ts';
+import { createAnalyzer } from '../../analysis/analyzer.ts';
 
 /** Register the start subcommand. */
 export function register(program: Command): void {
@@ -12,6 +13,10 @@ export function register(program: Command): void {
     .action(async () => {
       const ctx = await createContext();
       const app = await buildServer(ctx);
+      // Load the analysis tables and models now (~seconds of CPU), not inside the first collector's fetch,
+      // whose deadline would otherwise run out while the CPU is busy.
+      createAnalyzer(ctx.config, { onTableError: (err, table) => ctx.log.warn({ err, table }, 'analysis_table_fallback') })
+        .analyze({ title: '预热', content: '安澜县召开会议。' });
       const services = await startServices(ctx);
       let stopping = false;
       const stop = async (signal: string) => {
