@@ -1,6 +1,6 @@
-// Search filters as portable SQL conditions on `items AS i` (same SQL for SQLite and PostgreSQL).
-// Sentiment, region and risk read tables that the analysis stage creates; if they are missing the
-// filter says so instead of failing inside SQL.
+// Search filters as portable SQL conditions (same SQL for SQLite and PostgreSQL) over the columns the
+// index back-end names: the item id, platform and source key of a matching row. Sentiment, region and
+// risk read tables that the analysis stage creates; if they are missing the filter says so.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { YqError } from '../errors.ts';
@@ -36,30 +36,46 @@ export function regionPrefix(code: string): string {
   return code;
 }
 
-/** Conditions for every filter in the request except the time range (the index handles that). */
-export async function filterConditions(db: Kysely<Database>, r: SearchRequest): Promise<RawBuilder<unknown>[]> {
+/** How the index back-end exposes a matching row to filters. */
+export interface FilterColumns {
+  id: RawBuilder<unknown>;
+  platform: RawBuilder<unknown>;
+  source: RawBuilder<unknown>;
+}
+
+export type FilterBuilder = (cols: FilterColumns) => RawBuilder<unknown>[];
+
+/**
+ * Conditions for every filter in the request except the time range (the index handles that).
+ * Checks the tables the filters need now; the back-end supplies its columns later.
+ */
+export async function filterConditions(db: Kysely<Database>, r: SearchRequest): Promise<FilterBuilder> {
+  if (r.sentiment?.length) await requireTable(db, 'item_analysis', 'sentiment');
+  if (r.region?.length) await requireTable(db, 'item_regions', 'region');
+  if (r.risk?.length) await requireTable(db, 'item_risks', 'risk');
+  return (c) => conditions(r, c);
+}
+
+function conditions(r: SearchRequest, c: FilterColumns): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [];
   const inList = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`));
-  if (r.source?.length) out.push(sql`i.source_key IN (${inList(r.source)})`);
-  if (r.platform?.length) out.push(sql`i.platform IN (${inList(r.platform)})`);
+  if (r.source?.length) out.push(sql`${c.source} IN (${inList(r.source)})`);
+  if (r.platform?.length) out.push(sql`${c.platform} IN (${inList(r.platform)})`);
   if (r.topic?.length) {
-    out.push(sql`EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic_id IN (${inList(r.topic)}))`);
+    out.push(sql`EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = ${c.id} AND t.topic_id IN (${inList(r.topic)}))`);
   }
   if (r.sentiment?.length) {
-    await requireTable(db, 'item_analysis', 'sentiment');
-    out.push(sql`EXISTS (SELECT 1 FROM item_analysis a WHERE a.item_id = i.id AND a.sentiment_label IN (${inList(r.sentiment)}))`);
+    out.push(sql`EXISTS (SELECT 1 FROM item_analysis a WHERE a.item_id = ${c.id} AND a.sentiment_label IN (${inList(r.sentiment)}))`);
   }
   if (r.region?.length) {
-    await requireTable(db, 'item_regions', 'region');
     const alts = r.region.map((code) => {
       const p = regionPrefix(code);
       return sql`(rg.code = ${code} OR substr(rg.code, 1, ${p.length}) = ${p})`;
     });
-    out.push(sql`EXISTS (SELECT 1 FROM item_regions rg WHERE rg.item_id = i.id AND (${sql.join(alts, sql` OR `)}))`);
+    out.push(sql`EXISTS (SELECT 1 FROM item_regions rg WHERE rg.item_id = ${c.id} AND (${sql.join(alts, sql` OR `)}))`);
   }
   if (r.risk?.length) {
-    await requireTable(db, 'item_risks', 'risk');
-    out.push(sql`EXISTS (SELECT 1 FROM item_risks rk WHERE rk.item_id = i.id AND rk.category IN (${inList(r.risk)}))`);
+    out.push(sql`EXISTS (SELECT 1 FROM item_risks rk WHERE rk.item_id = ${c.id} AND rk.category IN (${inList(r.risk)}))`);
   }
   return out;
 }

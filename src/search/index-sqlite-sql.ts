@@ -1,5 +1,6 @@
 // SQL pieces of the SQLite search index: the FROM/WHERE of a query over search_fts + search_docs
-// (+ items for filters, + similar_groups for collapsing) and the keyset conditions of cursors.
+// (+ similar_groups for collapsing) and the keyset conditions of cursors. Filters read search_docs'
+// narrow copy of the item columns, never the wide items rows.
 import { sql, type RawBuilder } from 'kysely';
 import { bucketCeil, bucketFloor } from './doc-key.ts';
 import { toFts5 } from './fts5-compile.ts';
@@ -32,15 +33,19 @@ export function timeConds(key: Sql, from: number | null, to: number | null, pub:
   return out;
 }
 
-/** FROM and WHERE of the matching rows; `d` (search_docs) is always joined, `i` when filters need it. */
+/** Filter conditions over search_docs' copy of the item columns (no lookup in the wide items table). */
+export function filterConds(q: IndexQuery): Sql[] {
+  return q.where({ id: sql`d.item_id`, platform: sql`d.platform`, source: sql`d.source_key` });
+}
+
+/** FROM and WHERE of the matching rows; `d` (search_docs) is always joined. */
 export function queryParts(q: IndexQuery): QueryParts {
   const key = q.match ? sql`search_fts.rowid` : sql`d.doc_key`;
   const from: Sql[] = [q.match ? sql`search_fts JOIN search_docs d ON d.doc_key = search_fts.rowid` : sql`search_docs d`];
-  if (q.where.length > 0 || q.collapse) from.push(sql`JOIN items i ON i.id = d.item_id`);
-  if (q.collapse) from.push(sql`LEFT JOIN similar_groups g ON g.id = i.similar_group_id`);
+  if (q.collapse) from.push(sql`LEFT JOIN similar_groups g ON g.id = d.similar_group_id`);
   const where: Sql[] = [];
   if (q.match) where.push(sql`search_fts MATCH ${toFts5(q.match)}`);
-  where.push(...timeConds(key, q.from, q.to, sql`d.published_at`), ...q.where);
+  where.push(...timeConds(key, q.from, q.to, sql`d.published_at`), ...filterConds(q));
   return { from: sql.join(from, sql` `), where, key };
 }
 

@@ -1,5 +1,6 @@
 // SQLite implementation of the search index: a contentless FTS5 table of bigram tokens whose rowid is
-// an hour-ordered document key (doc-key.ts), and search_docs mapping keys to item ids and times.
+// an hour-ordered document key (doc-key.ts), and search_docs mapping keys to items (id, time, and the
+// columns filters and collapsing read).
 // Writes use prepared statements on the raw handle (the same connection as the ingest transaction);
 // reads go through Kysely so they wait for a transaction in progress instead of seeing its rows.
 import type BetterSqlite3 from 'better-sqlite3';
@@ -7,7 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { bucketFloor, keyFloor, nextKey, SEQ_SPAN } from './doc-key.ts';
 import type { IndexDoc, IndexHit, IndexQuery, PageRequest, SearchIndex } from './search-index.ts';
-import { afterNewest, afterRelevance, ftsOnlyCountParts, queryParts, whereSql, type Sql } from './index-sqlite-sql.ts';
+import { afterNewest, afterRelevance, filterConds, ftsOnlyCountParts, queryParts, whereSql, type Sql } from './index-sqlite-sql.ts';
 
 interface Statements {
   keyOf: BetterSqlite3.Statement<[number], number>;
@@ -36,7 +37,8 @@ export class SqliteSearchIndex implements SearchIndex {
       keyOf: r.prepare<[number], number>('SELECT doc_key FROM search_docs WHERE item_id = ?').pluck(),
       maxKey: r.prepare<[number, number], number | null>('SELECT max(doc_key) FROM search_docs WHERE doc_key BETWEEN ? AND ?').pluck(),
       insFts: r.prepare('INSERT INTO search_fts(rowid, body, title) VALUES (?, ?, ?)'),
-      insDoc: r.prepare('INSERT INTO search_docs(doc_key, item_id, published_at) VALUES (?, ?, ?)'),
+      insDoc: r.prepare(`INSERT INTO search_docs(doc_key, item_id, published_at, platform, source_key, similar_group_id)
+        SELECT ?, id, ?, platform, source_key, similar_group_id FROM items WHERE id = ?`),
       delFts: r.prepare('DELETE FROM search_fts WHERE rowid = ?'),
       delDoc: r.prepare('DELETE FROM search_docs WHERE doc_key = ?'),
     };
@@ -49,8 +51,8 @@ export class SqliteSearchIndex implements SearchIndex {
     this.removeSync(doc.itemId);
     const lo = bucketFloor(doc.publishedAt);
     const key = nextKey(doc.publishedAt, s.maxKey.get(lo, lo + SEQ_SPAN - 1) ?? null);
+    if (s.insDoc.run(key, doc.publishedAt, doc.itemId).changes !== 1) throw new Error(`item ${doc.itemId} does not exist`);
     s.insFts.run(key, doc.body, doc.title);
-    s.insDoc.run(key, doc.itemId, doc.publishedAt);
   }
 
   /** Synchronous remove, the counterpart of addSync. */
@@ -85,12 +87,38 @@ export class SqliteSearchIndex implements SearchIndex {
         ORDER BY ${score}, d.item_id DESC LIMIT ${page.limit}`);
     }
     const where = page.after ? [...b.where, ...afterNewest(b.key, sql`d.published_at`, sql`d.item_id`, page.after)] : b.where;
-    // Walk keys newest-hour-first to the page's last row; only its hour can hold rows out of time order.
-    const { rows } = await sql<{ k: number }>`SELECT ${b.key} AS k FROM ${b.from} ${whereSql(where)}
-      ORDER BY ${b.key} DESC LIMIT 1 OFFSET ${page.limit - 1}`.execute(this.db);
-    const bound = rows[0] ? [...where, sql`${b.key} >= ${keyFloor(rows[0].k)}`] : where;
-    return this.rows(sql<Row>`SELECT d.item_id AS i, d.published_at AS p FROM ${b.from} ${whereSql(bound)}
-      ORDER BY d.published_at DESC, d.item_id DESC LIMIT ${page.limit}`);
+    return this.newestPage(b.from, b.key, where, page.limit);
+  }
+
+  /**
+   * Newest-first page: walk keys downwards in chunks (FTS5 seeks an upper rowid bound and stops at a
+   * LIMIT, but scans a whole doclist for a lower bound) until the page's last row's hour is complete,
+   * then sort those rows by exact time. Only that hour can hold rows out of time order.
+   */
+  private async newestPage(from: Sql, key: Sql, where: Sql[], limit: number): Promise<IndexHit[]> {
+    type KeyedRow = Row & { k: number };
+    const got: KeyedRow[] = [];
+    let upper: number | null = null;
+    let size = limit + 16;
+    for (;;) {
+      const conds: Sql[] = upper === null ? where : [...where, sql`${key} < ${upper}`];
+      const { rows }: { rows: KeyedRow[] } = await sql<KeyedRow>`SELECT ${key} AS k, d.item_id AS i, d.published_at AS p FROM ${from} ${whereSql(conds)}
+        ORDER BY ${key} DESC LIMIT ${size}`.execute(this.db);
+      got.push(...rows);
+      const last: KeyedRow | undefined = rows[rows.length - 1];
+      if (rows.length < size || !last) break;
+      const edge = got[limit - 1];
+      if (edge && last.k < keyFloor(edge.k)) break;
+      upper = last.k;
+      size *= 4;
+    }
+    const edge = got[limit - 1];
+    const floor = edge ? keyFloor(edge.k) : -Infinity;
+    return got
+      .filter((r) => r.k >= floor)
+      .sort((a, b) => b.p - a.p || b.i - a.i)
+      .slice(0, limit)
+      .map((r) => ({ itemId: r.i, publishedAt: r.p }));
   }
 
   async count(q: IndexQuery): Promise<number> {
@@ -99,7 +127,7 @@ export class SqliteSearchIndex implements SearchIndex {
       const b = queryParts(q);
       query = sql`SELECT count(*) AS n FROM (SELECT DISTINCT coalesce(g.first_item_id, d.item_id) AS rep FROM ${b.from} ${whereSql(b.where)}) m
         JOIN search_docs rd ON rd.item_id = m.rep`;
-    } else if (q.match && q.where.length === 0) {
+    } else if (q.match && filterConds(q).length === 0) {
       const b = ftsOnlyCountParts(q);
       query = sql`SELECT count(*) AS n FROM ${b.from} ${whereSql(b.where)}`;
     } else {

@@ -1,13 +1,17 @@
 // The small interface behind which the dialect-specific full-text index lives. The SQLite version
 // (index-sqlite.ts) uses FTS5 over character bigrams; a PostgreSQL version can implement the same
 // contract (pg_bigm or a tsvector of the same bigram tokens) without touching callers.
-import type { Kysely, RawBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/db.ts';
 import type { QueryNode } from './query-ast.ts';
+import type { FilterBuilder } from './filters.ts';
 import { SqliteSearchIndex } from './index-sqlite.ts';
 
-/** One item as the index stores it: the space-joined tokens of its normalised title and content. */
+/**
+ * One item as the index stores it: the space-joined tokens of its normalised title and content. The
+ * item row must exist: the index copies its platform, source and similar-group for fast filtering.
+ */
 export interface IndexDoc {
   itemId: number;
   publishedAt: number;
@@ -17,13 +21,14 @@ export interface IndexDoc {
 
 export type SearchOrder = 'newest' | 'relevance';
 
-/** What to match: a parsed query (null = everything), a time range and portable conditions on `items AS i`. */
+/** What to match: a parsed query (null = everything), a time range and the other filters. */
 export interface IndexQuery {
   match: QueryNode | null;
   /** published_at range in ms, from inclusive, to exclusive. */
   from: number | null;
   to: number | null;
-  where: RawBuilder<unknown>[];
+  /** Filter conditions over the columns the back-end supplies (none: `() => []`). */
+  where: FilterBuilder;
   /** One row per similar-group: the group's first item. */
   collapse: boolean;
 }
