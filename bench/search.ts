@@ -17,23 +17,12 @@ import { parseSearchRequest } from '../src/search/request.ts';
 import { searchIndexStage } from '../src/search/stage.ts';
 import { validateItem, isRejection } from '../src/ingest/validate.ts';
 import type { PreparedItem, StoredItem } from '../src/ingest/prepared.ts';
+import { prng as rng } from '../src/util/prng.ts';
 
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
 const ONE_WORD = ['医院', '警方', '政府', '记者', '孩子', '城管', '拆迁', '地震', '谣言', '事故', '失踪', '学生', '北京', '官方', '视频', '公司'];
 const TWO_WORDS = ['医院 孩子', '警方 事故', '政府 回应', '记者 调查', '学生 学校', '北京 网友', '地震 救援', '城管 打人'];
 const PHRASES = ['派出所', '公安局', '交通事故', '人民医院', '大学生', '"网友 爆料"', '"转发 扩散"', '中国人'];
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function loadTexts(): { posts: string[]; headlines: string[] } {
   const posts = fs.readFileSync(path.join(DATA, 'events/weibo-originals.jsonl'), 'utf8').trim().split('\n')

@@ -4,21 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { normalise } from '../text/normalise.ts';
 import { dedupText, MIN_TEXT_CHARS } from './features.ts';
+import { prng } from '../util/prng.ts';
 
 /** The shared data folder beside the repository. */
 export const SHARED_DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 
-/** mulberry32: a small seeded PRNG so every run builds the same variants. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 function jsonl<T>(file: string): T[] {
   return fs.readFileSync(path.join(SHARED_DATA, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);

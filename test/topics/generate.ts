@@ -2,18 +2,9 @@
 // and real texts (thucnews titles), for the 1,000-topic correctness test and the topics benchmark.
 import fs from 'node:fs';
 import path from 'node:path';
+import { prng as rng } from '../../src/util/prng.ts';
 
-/** Small seeded PRNG (mulberry32) so every run builds the same topics. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const NOT_PLACES = new Set(['市辖区', '省直辖县级行政区划', '自治区直辖县级行政区划', '县']);
 

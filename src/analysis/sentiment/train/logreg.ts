@@ -1,3 +1,4 @@
+import { prng as rng } from '../../../util/prng.ts';
 // Binary logistic regression on sparse rows, trained by AdaGrad SGD with a seeded shuffle
 // (deterministic: the same rows, options and seed give the same weights, bit for bit).
 
@@ -25,17 +26,7 @@ export interface LogRegModel {
   bias: number;
 }
 
-/** Small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** Logistic sigmoid, clipped against overflow. */
 export function sigmoid(z: number): number {
