@@ -80,7 +80,7 @@ function cli(...args: string[]) {
   });
 }
 
-test('yuqing search prints JSON with --json, a table otherwise, and errors with a position', () => {
+test('yuqing search prints JSON with --json and a table otherwise', () => {
   const json = cli('拆迁', '--json', '--limit', '5');
   assert.equal(json.status, 0, json.stderr);
   const out = JSON.parse(json.stdout) as { total: number; items: { highlights: { title: string } }[] };
@@ -92,8 +92,4 @@ test('yuqing search prints JSON with --json, a table otherwise, and errors with 
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /共 2 条/);
   assert.match(table.stdout, /融水县拆迁户反映补偿款未到位/);
-
-  const bad = cli('拆迁 OR');
-  assert.equal(bad.status, 1);
-  assert.match(bad.stderr, /YQ_ERR_QUERY_SYNTAX.*position 6/);
 });
