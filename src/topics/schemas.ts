@@ -1,6 +1,5 @@
 // One zod schema per payload of the topics and variants API (the CLI validates through the same ones).
 import { z } from 'zod';
-import { YqError } from '../errors.ts';
 import { VARIANT_KINDS } from './seed-variants.ts';
 
 const name = z.string().trim().min(1, 'must not be empty').max(100, 'longer than 100 characters');
@@ -38,14 +37,4 @@ export type VariantUpdate = z.output<typeof variantUpdateSchema>;
 
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
 
-/** Validate a payload; a failure is a YQ_ERR_VALIDATION naming the first field at fault. */
-export function parsePayload<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  if (issue?.code === 'unrecognized_keys') {
-    throw new YqError('YQ_ERR_VALIDATION', `unknown field(s): ${issue.keys.join(', ')}`, { details: { field: issue.keys.join(',') } });
-  }
-  const field = issue && issue.path.length ? issue.path.join('.') : '(body)';
-  throw new YqError('YQ_ERR_VALIDATION', `${field}: ${issue?.message ?? 'invalid'}`, { details: { field } });
-}
+export { parsePayload } from '../server/parse-payload.ts';

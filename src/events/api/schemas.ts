@@ -30,14 +30,4 @@ export const eventSplitSchema = z
   .object({ item_ids: z.array(z.number().int().positive()).min(1, 'give at least one item id').max(10_000) })
   .strict();
 
-/** Parse a payload or throw YQ_ERR_VALIDATION naming the field. */
-export function parseEventPayload<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  if (issue?.code === 'unrecognized_keys') {
-    throw new YqError('YQ_ERR_VALIDATION', `unknown field(s): ${issue.keys.join(', ')}`, { details: { field: issue.keys.join(',') } });
-  }
-  const field = issue && issue.path.length ? issue.path.join('.') : '(body)';
-  throw new YqError('YQ_ERR_VALIDATION', `${field}: ${issue?.message ?? 'invalid'}`, { details: { field } });
-}
+export { parsePayload as parseEventPayload } from '../../server/parse-payload.ts';
