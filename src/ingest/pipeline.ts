@@ -7,7 +7,7 @@ import type { Database } from '../store/schema.ts';
 import { findDuplicate, insertItem } from '../store/items.ts';
 import { isRejection, validateItem } from './validate.ts';
 import { STAGES } from './stages.ts';
-import type { IngestStage } from './stage.ts';
+import type { IngestStage, StageBatch } from './stage.ts';
 import type { PreparedItem, StoredItem } from './prepared.ts';
 import { summarise, type IngestItemResult, type IngestSummary } from './result.ts';
 
@@ -55,7 +55,9 @@ export async function ingest(ctx: AppContext, inputs: unknown[], opts: IngestOpt
 type Trx = Kysely<Database>;
 
 /** Store one prepared item: duplicate check, row insert, every stage's store(). Returns null for a duplicate. */
-async function storeOne(ctx: AppContext, db: Trx, item: PreparedItem, stages: IngestStage[], results: IngestItemResult[]): Promise<StoredItem | null> {
+async function storeOne(
+  ctx: AppContext, db: Trx, item: PreparedItem, stages: IngestStage[], writers: StageBatch[], results: IngestItemResult[],
+): Promise<StoredItem | null> {
   const dup = await findDuplicate(db, item);
   if (dup) {
     results[item.index] = { index: item.index, status: 'duplicate', duplicate_of: dup.id, duplicate_by: dup.by };
@@ -64,6 +66,7 @@ async function storeOne(ctx: AppContext, db: Trx, item: PreparedItem, stages: In
   const id = await insertItem(db, item);
   const s: StoredItem = Object.assign(item, { id });
   for (const st of stages) if (st.store) await st.store(ctx, db, s);
+  for (const w of writers) await w.store(s);
   results[item.index] = { index: item.index, status: 'added', id };
   return s;
 }
@@ -74,16 +77,20 @@ async function storeBatch(
 ): Promise<StoredItem[]> {
   const stored: StoredItem[] = [];
   const trx = await ctx.store.db.startTransaction().execute();
+  const open = (db: Trx): StageBatch[] => stages.flatMap((st) => (st.openBatch ? [st.openBatch(ctx, db)] : []));
   try {
+    const batchWriters = isolate ? [] : open(trx);
     for (const item of prepared) {
       if (!isolate) {
-        const s = await storeOne(ctx, trx, item, stages, results);
+        const s = await storeOne(ctx, trx, item, stages, batchWriters, results);
         if (s) stored.push(s);
         continue;
       }
       const sp = await trx.savepoint('item').execute();
       try {
-        const s = await storeOne(ctx, sp, item, stages, results);
+        const writers = open(sp);
+        const s = await storeOne(ctx, sp, item, stages, writers, results);
+        for (const w of writers) await w.flush();
         if (s) stored.push(s);
         await sp.releaseSavepoint('item').execute();
       } catch (err) {
@@ -93,6 +100,7 @@ async function storeBatch(
         results[item.index] = { index: item.index, status: 'rejected', field: '(item)', reason: `could not be stored: ${(err as Error).message}` };
       }
     }
+    for (const w of batchWriters) await w.flush();
     await trx.commit().execute();
     return stored;
   } catch (err) {
