@@ -48,3 +48,43 @@ test('an item whose stage fails is rejected alone; the rest of the batch is stor
     await ctx.cleanup();
   }
 });
+
+test('batch writers: one flush per batch; after a failure each item is flushed in its own savepoint', async () => {
+  const ctx = await testContext();
+  try {
+    await ctx.store.db.schema.createTable('batch_probe').addColumn('item_id', 'integer').addColumn('flushes', 'integer').execute();
+    let opened = 0;
+    // Buffers the ids it sees and writes them at flush; fails on 'boom' in store() or on 'late' at flush.
+    const buffered = {
+      name: 'buffered',
+      openBatch(_c: unknown, trx: import('kysely').Kysely<any>) {
+        opened++;
+        const pending: { id: number; content: string }[] = [];
+        let flushes = 0;
+        return {
+          async store(item: { id: number; content: string }) {
+            if (item.content.includes('boom')) throw new Error('store exploded');
+            pending.push({ id: item.id, content: item.content });
+          },
+          async flush() {
+            flushes++;
+            if (pending.some((p) => p.content.includes('late'))) throw new Error('flush exploded');
+            for (const p of pending.splice(0)) await trx.insertInto('batch_probe').values({ item_id: p.id, flushes }).execute();
+          },
+        };
+      },
+    };
+    const ok = await ingest(ctx, [{ content: '一' }, { content: '二' }], { stages: [buffered as never] });
+    assert.equal(ok.added, 2);
+    assert.equal(opened, 1, 'one writer for the whole batch');
+    const mixed = await ingest(ctx, [{ content: '三' }, { content: 'boom' }, { content: 'late' }, { content: '四' }], { stages: [buffered as never] });
+    assert.deepEqual(mixed.results.map((x) => x.status), ['added', 'rejected', 'rejected', 'added']);
+    assert.match(mixed.results[2]!.reason!, /flush exploded/);
+    const items = await ctx.store.db.selectFrom('items').select(['id', 'content']).orderBy('id').execute();
+    assert.deepEqual(items.map((x) => x.content), ['一', '二', '三', '四']);
+    const probe = await ctx.store.db.selectFrom('batch_probe' as never).select(['item_id' as never]).orderBy('item_id' as never).execute();
+    assert.deepEqual(probe.map((p) => (p as { item_id: number }).item_id), items.map((x) => x.id), 'every stored item flushed once, nothing of the rejected ones');
+  } finally {
+    await ctx.cleanup();
+  }
+});
