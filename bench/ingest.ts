@@ -41,8 +41,36 @@ function pythonJiebaSeconds(file: string): number | null {
 // The foundation's stages (dedup, topics, index): the figure issue 2 asks for. Analysis and events come on top.
 const FOUNDATION = new Set(['similar', 'topics', 'search-index']);
 
-/** Ingest `n` corpus items through `stages` on a fresh store with 1,000 topics; items/s and chars/item. */
-async function timeIngest(n: number, stages: IngestStage[]): Promise<{ perS: number; chars: number }> {
+/** Stages wrapped so each hook's time is added to `spent` under `<stage>_<hook>` (batch writers under `_batch`). */
+function timedStages(stages: IngestStage[], spent: Map<string, number>): IngestStage[] {
+  const add = (key: string, t0: number) => spent.set(key, (spent.get(key) ?? 0) + performance.now() - t0);
+  const timed = <A extends unknown[], R>(key: string, f: (...a: A) => Promise<R> | R) => async (...a: A): Promise<R> => {
+    const t0 = performance.now();
+    try {
+      return await f(...a);
+    } finally {
+      add(key, t0);
+    }
+  };
+  return stages.map((s) => {
+    const name = s.name.replace(/-/g, '_');
+    const w: IngestStage = { name: s.name };
+    if (s.prepare) w.prepare = timed(`${name}_prepare`, s.prepare.bind(s));
+    if (s.store) w.store = timed(`${name}_store`, s.store.bind(s));
+    if (s.after) w.after = timed(`${name}_after`, s.after.bind(s));
+    if (s.openBatch) {
+      const open = s.openBatch.bind(s);
+      w.openBatch = (ctx, trx) => {
+        const b = open(ctx, trx);
+        return { store: timed(`${name}_batch`, b.store.bind(b)), flush: timed(`${name}_batch`, b.flush.bind(b)) };
+      };
+    }
+    return w;
+  });
+}
+
+/** Ingest `n` corpus items through `stages` on a fresh store with 1,000 topics; items/s, chars/item and ms/item per stage hook. */
+async function timeIngest(n: number, stages: IngestStage[]): Promise<{ perS: number; chars: number; stageMs: Record<string, number> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yuqing-bench-'));
   const ctx = await createContext({ config: { dataDir, logLevel: 'silent' } });
   try {
@@ -55,14 +83,21 @@ async function timeIngest(n: number, stages: IngestStage[]): Promise<{ perS: num
     // Warm-up batch outside the timing: jieba's dictionary, models, the topic automaton, prepared statements.
     await ingest(ctx, Array.from({ length: 200 }, (_, i) => corpusItem(10_000_000 + i)), { stages });
     let chars = 0;
+    const spent = new Map<string, number>();
+    const timed = timedStages(stages, spent);
     const t0 = process.hrtime.bigint();
     for (let start = 0; start < n; start += batch) {
       const items = Array.from({ length: Math.min(batch, n - start) }, (_, i) => corpusItem(start + i));
       for (const it of items) chars += it.title.length + it.content.length;
-      await ingest(ctx, items, { stages });
+      await ingest(ctx, items, { stages: timed });
     }
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    return { perS: Math.round(n / seconds), chars: Math.round(chars / n) };
+    // What no stage accounts for: validation, the item row, duplicate checks, commit.
+    let inStages = 0;
+    for (const v of spent.values()) inStages += v;
+    const stageMs: Record<string, number> = { core: Number(((seconds * 1000 - inStages) / n).toFixed(3)) };
+    for (const [k, v] of spent) stageMs[k] = Number((v / n).toFixed(3));
+    return { perS: Math.round(n / seconds), chars: Math.round(chars / n), stageMs };
   } finally {
     await closeContext(ctx);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -94,6 +129,8 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       ingest_items_per_s: foundation.perS,
       ingest_full_pipeline_items: nFull,
       ingest_full_pipeline_items_per_s: full.perS,
+      // Where the full pipeline's time goes, per item.
+      ...Object.fromEntries(Object.entries(full.stageMs).map(([k, v]) => [`ingest_full_ms_per_item_${k}`, v])),
       ingest_chars_per_item_avg: foundation.chars,
       ingest_peak_rss_mb: Math.round(peakRss / 1048576),
       segment_node_jieba_mb_per_s: Number((Buffer.byteLength(texts.join('\n')) / 1048576 / nodeSeconds).toFixed(2)),
