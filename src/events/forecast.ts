@@ -104,14 +104,16 @@ export function forecastHolt(series: readonly number[], horizon = 24): Forecast 
 }
 
 /**
- * The forecast shown for an event: damped Holt and attention decay averaged; the interval spans both
- * models' intervals. `startAge` is the age in hours of the series' first entry (the event's first hour: 0).
+ * The forecast shown for an event: damped Holt and attention decay averaged, and so are their interval
+ * bounds (quantile averaging, Lichtendahl, Grushka-Cockayne & Winkler 2013: sharper than taking both
+ * intervals' span, which covered 98 % of the real hours for a nominal 80 %; averaged bounds cover ~86 %,
+ * scripts/eval/events.ts). `startAge` is the age in hours of the series' first entry (the event's first hour: 0).
  */
 export function forecastEvent(series: readonly number[], startAge = 0, horizon = 24): Forecast {
   const holt = forecastHolt(series, horizon);
   const decay = forecastDecay(series.slice(-MAX_HISTORY), horizon, startAge + Math.max(0, series.length - MAX_HISTORY));
   const mean = holt.mean.map((m, i) => (m + (decay.mean[i] ?? 0)) / 2);
-  const lower = mean.map((m, i) => Math.min(m, holt.lower[i] ?? 0, decay.lower[i] ?? 0));
-  const upper = mean.map((m, i) => Math.max(m, holt.upper[i] ?? 0, decay.upper[i] ?? 0));
+  const lower = mean.map((m, i) => Math.min(m, ((holt.lower[i] ?? 0) + (decay.lower[i] ?? 0)) / 2));
+  const upper = mean.map((m, i) => Math.max(m, ((holt.upper[i] ?? 0) + (decay.upper[i] ?? 0)) / 2));
   return { mean, lower, upper, trend: judge(series.slice(-MAX_HISTORY), mean), method: 'holt+decay' };
 }
