@@ -30,8 +30,8 @@ export interface Analyzer {
 /** Keywords kept per item. */
 export const KEYWORDS_PER_ITEM = 8;
 
-// Platform boilerplate that a bare repost carries instead of text.
-const REPOST_NOISE = /转发微博|轉發微博|repost|\/\/@[^:：\s]*[:：]?|[\s\p{P}\p{S}]/giu;
+// Platform boilerplate that a bare repost carries instead of text (sticky: matched at one position).
+const REPOST_NOISE_AT = /转发微博|轉發微博|repost|\/\/@[^:：\s]*[:：]?|[\s\p{P}\p{S}]/iuy;
 
 let taxonomyCache: { file: string; stamp: string; compiled: CompiledTaxonomy } | null = null;
 
@@ -47,7 +47,14 @@ function currentTaxonomy(config: AnalyzerConfig | null): CompiledTaxonomy {
 
 /** True when an item says nothing of its own (a bare repost): it gets neutral sentiment and nothing else. */
 export function isEmptyText(title: string, content: string): boolean {
-  return `${title}${content}`.replace(REPOST_NOISE, '').length === 0;
+  // Noise matched back to back from the start to the end, which is when deleting every match leaves
+  // nothing; most texts fail at the first character instead of being copied without their punctuation.
+  const text = `${title}${content}`;
+  for (let i = 0; i < text.length; i = REPOST_NOISE_AT.lastIndex) {
+    REPOST_NOISE_AT.lastIndex = i;
+    if (!REPOST_NOISE_AT.test(text)) return false;
+  }
+  return true;
 }
 
 export interface AnalyzerOptions {

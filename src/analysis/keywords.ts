@@ -63,15 +63,19 @@ export function isKeywordCandidate(word: string, stop: Set<string> = tables().st
   return han >= 2 || w.length >= 3;
 }
 
-// Words repeat across items, so the verdict per word is remembered (bounded, cleared when full).
-const verdicts = new Map<string, boolean>();
+// Words repeat across items, so what scoring needs per word (can it be a keyword, and its IDF) is
+// remembered (bounded, cleared when full): NOT_CANDIDATE, NO_IDF (a candidate jieba has no IDF for),
+// or the IDF itself.
+const NOT_CANDIDATE = -1;
+const NO_IDF = -2;
+const verdicts = new Map<string, number>();
 const MAX_VERDICTS = 200_000;
 
-function candidate(w: string, stop: Set<string>): boolean {
+function verdict(w: string, idfs: Map<string, number>, stop: Set<string>): number {
   let v = verdicts.get(w);
   if (v === undefined) {
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    v = isKeywordCandidate(w, stop);
+    v = !isKeywordCandidate(w, stop) ? NOT_CANDIDATE : (idfs.get(w) ?? NO_IDF);
     verdicts.set(w, v);
   }
   return v;
@@ -82,30 +86,44 @@ export function cutWords(text: string): string[] {
   return getJieba().cut(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text, true);
 }
 
+/** Keyword order: higher score first, then the word (a strict total order: words are distinct). */
+const before = (a: [string, number], b: [string, number]): boolean => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+
 /**
  * Top `k` keywords by TF-IDF from the words of `title + '\n' + content` (as cutWords returns them);
  * words within the first `titleLength` characters count TITLE_WEIGHT times.
  */
 export function keywordsFromWords(words: readonly string[], titleLength: number, k = 8): string[] {
-  const { idf: table, stop } = tables();
-  const tf = new Map<string, number>();
+  if (k <= 0) return [];
+  const { idf: idfs, stop } = tables();
+  const counts = new Map<string, { tf: number; v: number }>();
   let pos = 0;
   for (const w of words) {
     const weight = pos < titleLength ? TITLE_WEIGHT : 1;
     pos += w.length;
-    if (!candidate(w, stop)) continue;
-    tf.set(w, (tf.get(w) ?? 0) + weight);
+    if (w.length < 2) continue; // never a candidate (isKeywordCandidate wants two characters)
+    const c = counts.get(w);
+    if (c) {
+      c.tf += weight;
+      continue;
+    }
+    const v = verdict(w, idfs, stop);
+    if (v !== NOT_CANDIDATE) counts.set(w, { tf: weight, v });
   }
-  const scored: [string, number][] = [];
-  for (const [w, n] of tf) {
-    const idfW = table.get(w);
+  // The best k, kept in order by insertion (k is small; the same as sorting all and taking k).
+  const top: [string, number][] = [];
+  for (const [word, { tf, v }] of counts) {
     // A word jieba guessed (not in its dictionary) counts only when repeated or in the title: one-off
     // guesses are mostly mis-segmentations (大嘎, 说疑), real new names recur.
-    if (idfW === undefined && n < 2) continue;
-    scored.push([w, n * (idfW ?? medianIdf)]);
+    if (v === NO_IDF && tf < 2) continue;
+    const e: [string, number] = [word, tf * (v === NO_IDF ? medianIdf : v)];
+    if (top.length === k && !before(e, top[k - 1]!)) continue;
+    let at = top.length < k ? top.length : k - 1;
+    while (at > 0 && before(e, top[at - 1]!)) at--;
+    if (top.length === k) top.pop();
+    top.splice(at, 0, e);
   }
-  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return scored.slice(0, k).map(([w]) => w);
+  return top.map(([w]) => w);
 }
 
 /** Top `k` keywords of an item by TF-IDF, title words weighted up; best first. */

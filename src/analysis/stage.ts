@@ -1,8 +1,9 @@
-// The analysis ingest stage: prepare() judges every item (CPU only), store() writes the judgement
-// beside the item row inside the batch transaction.
+// The analysis ingest stage: prepare() judges every item (CPU only); the batch writer writes the
+// judgements beside the item rows inside the batch transaction, all at once before it commits
+// (nothing else in the batch reads them back).
 import type { IngestStage } from '../ingest/stage.ts';
 import { createAnalyzer } from './analyzer.ts';
-import { writeAnalysis } from './store.ts';
+import { AnalysisWriter } from './store.ts';
 
 export const analysisStage: IngestStage = {
   name: 'analysis',
@@ -17,7 +18,13 @@ export const analysisStage: IngestStage = {
       item.enrich.analysis = analyzer.analyze({ title: item.title, content: item.content, norm: item.norm });
     }
   },
-  async store(_ctx, trx, item) {
-    if (item.enrich.analysis) await writeAnalysis(trx, item.id, item.enrich.analysis);
+  openBatch(_ctx, trx) {
+    const writer = new AnalysisWriter();
+    return {
+      async store(item) {
+        if (item.enrich.analysis) writer.add(item.id, item.enrich.analysis);
+      },
+      flush: () => writer.flush(trx),
+    };
   },
 };

@@ -3,9 +3,11 @@
 import type { IngestStage } from '../ingest/stage.ts';
 import { fingerprint, type Fingerprint } from './features.ts';
 import { toHex } from './simhash.ts';
-import { closestMatch, fileFingerprint, markItem } from './candidates.ts';
+import { closestMatch, fileFingerprint, markItem, PendingBands, writePending } from './candidates.ts';
 import { joinGroup } from './groups.ts';
-import { dedupDb } from './tables.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { dedupDb, type DedupDb } from './tables.ts';
 import { ensureHammingFunction } from './sqlite-distance.ts';
 
 declare module '../ingest/prepared.ts' {
@@ -29,10 +31,24 @@ export interface SimilarStageOptions {
 
 export const DEFAULT_SIMILAR_OPTIONS: SimilarStageOptions = { thresholdBits: 9, windowDays: 30 };
 
-/** The near-duplicate stage with the given (or default) threshold and window. */
+/**
+ * The near-duplicate stage with the given (or default) threshold and window. Matching and grouping
+ * happen in store(), item by item, as later stages (events) read the group; the band rows an item files
+ * are only read by later lookups of this stage, so in a batch they wait in memory (found by those
+ * lookups all the same) and are written together when the batch is flushed.
+ */
 export function createSimilarStage(options: Partial<SimilarStageOptions> = {}): IngestStage {
   const opts = { ...DEFAULT_SIMILAR_OPTIONS, ...options };
   const windowMs = opts.windowDays * 86_400_000;
+  // The pending rows of the batch (or savepoint) a transaction handle belongs to.
+  const pendingOf = new WeakMap<object, PendingBands>();
+  // The handle seen with the dedup tables, made once per transaction (withTables builds a new Kysely).
+  const dbOf = new WeakMap<object, DedupDb>();
+  const dedup = (trx: Kysely<Database>): DedupDb => {
+    let db = dbOf.get(trx);
+    if (!db) dbOf.set(trx, (db = dedupDb(trx)));
+    return db;
+  };
   return {
     name: 'similar',
     prepare(_ctx, items) {
@@ -41,14 +57,27 @@ export function createSimilarStage(options: Partial<SimilarStageOptions> = {}): 
     async store(ctx, trx, item) {
       const fp = item.enrich.fingerprint;
       if (!fp) return;
-      const db = dedupDb(trx);
-      const lookup = { thresholdBits: opts.thresholdBits, windowMs, sqlDistance: ensureHammingFunction(ctx.store) };
+      const db = dedup(trx);
+      const raw = ctx.store.sqlite; // the connection trx runs on: statements run on it directly
+      const pending = pendingOf.get(trx) ?? null;
+      const lookup = { thresholdBits: opts.thresholdBits, windowMs, sqlDistance: ensureHammingFunction(ctx.store), raw, pending };
       const match = await closestMatch(db, fp, item.publishedAt, item.id, lookup);
-      await fileFingerprint(db, item.id, item.publishedAt, fp);
+      await fileFingerprint(db, item.id, item.publishedAt, fp, { raw, pending });
       let groupId: number | null = null;
       if (match) groupId = await joinGroup(trx, { id: item.id, publishedAt: item.publishedAt }, match, ctx.clock.now());
-      await markItem(db, item.id, toHex(fp.simhash), groupId);
+      await markItem(db, item.id, toHex(fp.simhash), groupId, raw);
       if (groupId !== null) item.enrich.similarGroupId = groupId;
+    },
+    openBatch(ctx, trx) {
+      const pending = new PendingBands();
+      pendingOf.set(trx, pending);
+      return {
+        async store() {},
+        async flush() {
+          pendingOf.delete(trx);
+          await writePending(dedup(trx), pending, ctx.store.sqlite);
+        },
+      };
     },
   };
 }
