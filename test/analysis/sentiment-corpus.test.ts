@@ -5,17 +5,22 @@ import { loadPublicAffairs } from '../../src/analysis/sentiment/train/public-aff
 import { score } from '../../src/analysis/sentiment/train/metrics.ts';
 import { bestBand, bandLabel } from '../../src/analysis/sentiment/train/baseline.ts';
 
-test('public-affairs corpus: both parts load, classes balanced, no sentence in both', () => {
+test('public-affairs corpus: all parts load, classes balanced, no sentence in two parts', () => {
   const cal = loadPublicAffairs('calibration');
   const tst = loadPublicAffairs('test');
-  for (const part of [cal, tst]) {
+  const held = loadPublicAffairs('heldout');
+  for (const part of [cal, tst, held]) {
     for (const label of ['negative', 'neutral', 'positive'] as const) {
       const n = part.filter((s) => s.label === label).length;
       assert.ok(n >= part.length / 4, `${label}: ${n} of ${part.length}`);
     }
   }
+  assert.ok(held.length >= 150, `held-out part: ${held.length}`);
   const calTexts = new Set(cal.map((s) => s.text));
+  const tstTexts = new Set(tst.map((s) => s.text));
   assert.deepEqual(tst.filter((s) => calTexts.has(s.text)), []);
+  assert.deepEqual(held.filter((s) => calTexts.has(s.text) || tstTexts.has(s.text)), []);
+  assert.equal(new Set(held.map((s) => s.text)).size, held.length, 'no repeats in the held-out part');
 });
 
 test('metrics: accuracy and macro-F1 on a hand-checked case', () => {

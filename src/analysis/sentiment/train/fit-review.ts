@@ -1,5 +1,8 @@
-// Fits the two-class review model: hashed character n-gram presence features scaled to unit length,
-// logistic regression by AdaGrad SGD.
+// Fits the two-class review model: hashed n-gram presence features (features.ts) scaled to unit length,
+// logistic regression by AdaGrad SGD. Naive-Bayes log-count-ratio scaling (NB-LR, the logistic form of
+// NBSVM), averaged SGD, more epochs, L2 and a character/word-model ensemble were measured by 5-fold
+// cross-validation on the training reviews and moved accuracy by less than 0.1 point, so the plain
+// regression stays.
 import { featureBuckets, type FeatureSpec } from '../features.ts';
 import { prepText } from '../text-prep.ts';
 import { trainLogReg, type LogRegModel, type SparseRow } from './logreg.ts';
@@ -12,13 +15,13 @@ export interface ReviewFitOptions {
 }
 
 export const REVIEW_FIT: ReviewFitOptions = {
-  spec: { bits: 20, charN: 4 },
+  spec: { bits: 22, charN: 4, negation: true },
   epochs: 5,
   rate: 0.2,
   seed: 20261127,
 };
 
-/** One training row: each distinct n-gram weighted 1/sqrt(n-grams), as reviewMargin() scores it. */
+/** One training row: each distinct feature weighted 1/sqrt(features), as reviewMargin() scores it. */
 export function presenceRow(buckets: Int32Array): SparseRow {
   return { idx: buckets.slice(), val: new Float32Array(buckets.length).fill(buckets.length ? 1 / Math.sqrt(buckets.length) : 0) };
 }

@@ -1,5 +1,6 @@
-// The hand-written public-affairs sentences (negative / neutral / positive), split into a calibration
-// part (fits the three-class layer) and a test part (read only by eval).
+// The hand-written public-affairs sentences (negative / neutral / positive): a calibration part (fits the
+// three-class layer), a test part and an independent held-out part written later without looking at the
+// lexicon (both read only by eval).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SentimentLabel } from '../../types.ts';
@@ -11,8 +12,10 @@ export interface LabelledSentence {
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '../corpus');
 
+export type PublicAffairsPart = 'calibration' | 'test' | 'heldout';
+
 /** Read `public-affairs-<part>.jsonl`. */
-export function loadPublicAffairs(part: 'calibration' | 'test', dir: string = CORPUS_DIR): LabelledSentence[] {
+export function loadPublicAffairs(part: PublicAffairsPart, dir: string = CORPUS_DIR): LabelledSentence[] {
   const file = path.join(dir, `public-affairs-${part}.jsonl`);
   return fs
     .readFileSync(file, 'utf8')

@@ -1,5 +1,5 @@
 // Trains the whole sentiment model from the shared review sets and the public-affairs calibration part.
-import { quantise, reviewMargin, type SentimentModel } from '../model.ts';
+import { MODEL_VERSION, quantise, reviewMargin, type SentimentModel } from '../model.ts';
 import { cueVector } from '../cues.ts';
 import { featureBuckets } from '../features.ts';
 import { prepText } from '../text-prep.ts';
@@ -7,7 +7,7 @@ import { LABELS } from '../three-class.ts';
 import { fitLayerCv } from './fit-three-class.ts';
 import { fitReview, REVIEW_FIT } from './fit-review.ts';
 import { loadPublicAffairs } from './public-affairs.ts';
-import { loadReviews, type Review } from './review-data.ts';
+import { loadReviewsWithStats, type Review, type ReviewStats } from './review-data.ts';
 import { fnvString, mix32 } from '../hash.ts';
 
 /** Reviews per class added to the layer's fit, and the weight of each against a calibration sentence. */
@@ -29,6 +29,8 @@ function reviewAnchors(train: readonly Review[], perClass: number): Review[] {
 export interface TrainReport {
   model: SentimentModel;
   reviewTrainTexts: number;
+  /** Near-duplicate grouping of the review texts (review-data.ts). */
+  reviewStats: ReviewStats;
   calibrationSentences: number;
   anchors: number;
   lambda: number;
@@ -37,12 +39,13 @@ export interface TrainReport {
 
 /** Train from `dataDir` (the shared data folder); deterministic for the same inputs. */
 export function trainSentiment(dataDir?: string, log: (msg: string) => void = () => {}): TrainReport {
-  const train = loadReviews(dataDir).filter((r) => r.split === 'train');
+  const { reviews, stats: reviewStats } = loadReviewsWithStats(dataDir);
+  const train = reviews.filter((r) => r.split === 'train');
   log(`review model: ${train.length} training texts`);
   const lr = fitReview(train.map((r) => r.text), train.map((r) => r.label));
   const { weights, scale } = quantise(lr.w);
   const model: SentimentModel = {
-    version: 1,
+    version: MODEL_VERSION,
     spec: REVIEW_FIT.spec,
     review: { bias: lr.bias, scale },
     weights,
@@ -62,5 +65,5 @@ export function trainSentiment(dataDir?: string, log: (msg: string) => void = ()
   const weight = [...cal.map(() => 1), ...anchors.map(() => ANCHOR_WEIGHT)];
   const fit = fitLayerCv(x, y, weight, [...cal.map(() => true), ...anchors.map(() => false)]);
   model.layer = fit.layer;
-  return { model, reviewTrainTexts: train.length, calibrationSentences: cal.length, anchors: anchors.length, lambda: fit.lambda, cvAccuracy: fit.cvAccuracy };
+  return { model, reviewTrainTexts: train.length, reviewStats, calibrationSentences: cal.length, anchors: anchors.length, lambda: fit.lambda, cvAccuracy: fit.cvAccuracy };
 }
