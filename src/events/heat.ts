@@ -2,6 +2,7 @@
 // platform's reach and its engagement on a log scale, summed per hour into the event's series.
 import type { Metrics, Platform } from '../ingest/item-schema.ts';
 import { HOUR_MS } from './cluster/params.ts';
+import type { HourCell } from './cluster/types.ts';
 
 /**
  * Reach of a platform: a news report carries further than a post, a post further than a forum reply.
@@ -54,5 +55,17 @@ export function heat24h(points: readonly SeriesPoint[], at: number): number {
   const start = end - 23 * HOUR_MS;
   let sum = 0;
   for (const p of points) if (p.hourAt >= start && p.hourAt <= end) sum += p.heat;
+  return Math.round(sum * 100) / 100;
+}
+
+/** heat24h over a state's recent hours (hour index → cell), without building the series first. */
+export function heat24hOfHours(hours: ReadonlyMap<number, HourCell>, at: number): number {
+  const end = hourStart(at);
+  const start = end - 23 * HOUR_MS;
+  let sum = 0;
+  for (const [h, c] of hours) {
+    const hourAt = h * HOUR_MS;
+    if (hourAt >= start && hourAt <= end) sum += c.heat;
+  }
   return Math.round(sum * 100) / 100;
 }

@@ -2,33 +2,23 @@
 // describes edited text; a stream of comments has its own chatter (喜欢, 哈哈, 支持), and a big comment
 // thread would otherwise "own" that chatter and attract every unrelated post. So the background mixes
 // the dictionary with the counts of the stream seen so far.
-import { getLexicon } from './lexicon.ts';
+import { tokenInfo, type TokenInfo } from './token-info.ts';
 
 export interface Background {
-  /** Background probability of a token. */
-  pBg(token: string): number;
+  /** Background probability of a token (its TokenInfo when the caller has it). */
+  pBg(token: string, info?: TokenInfo): number;
 }
 
 /** Prior mass (tokens, about 500 items) of the dictionary against the stream's counts: past it the stream speaks for itself. */
 export const DICTIONARY_MASS = 5000;
 
-/** Probability floor of @mentions and #tags, which the dictionary does not know. */
-const SPECIAL_P = 1e-6;
-
-/** Dictionary probability of a token (mentions and tags rare by nature). */
-export function dictionaryP(token: string): number {
-  const c = token.charCodeAt(0);
-  if (c === 64 /* @ */ || c === 35 /* # */) return SPECIAL_P;
-  return getLexicon().pBg(token);
-}
-
-/** p_bg from stream counts smoothed towards the dictionary. */
-export function streamP(token: string, count: number, total: number): number {
-  return (count + DICTIONARY_MASS * dictionaryP(token)) / (total + DICTIONARY_MASS);
+/** p_bg from stream counts smoothed towards the dictionary (token-info.ts: mentions and tags rare by nature). */
+export function streamP(token: string, count: number, total: number, info: TokenInfo = tokenInfo(token)): number {
+  return (count + DICTIONARY_MASS * info.dictP) / (total + DICTIONARY_MASS);
 }
 
 /** The dictionary-only background. */
-export const dictionaryBackground: Background = { pBg: dictionaryP };
+export const dictionaryBackground: Background = { pBg: (token, info) => (info ?? tokenInfo(token)).dictP };
 
 /** A background that learns from the tokens added to it (the in-memory clusterer's). */
 export class StreamBackground implements Background {
@@ -43,7 +33,7 @@ export class StreamBackground implements Background {
     }
   }
 
-  pBg(token: string): number {
-    return streamP(token, this.counts.get(token) ?? 0, this.total);
+  pBg(token: string, info?: TokenInfo): number {
+    return streamP(token, this.counts.get(token) ?? 0, this.total, info);
   }
 }

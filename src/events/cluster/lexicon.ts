@@ -38,8 +38,11 @@ export function getLexicon(): Lexicon {
     if (FUNCTION_POS.has(b > 0 ? line.slice(b + 1).trim() : '')) func.add(word);
   }
   const minP = MIN_FREQ / total;
+  // Probabilities divided out once (every kept word is above the floor, so no max() per lookup).
+  const prob = new Map<string, number>();
+  for (const [w, f] of freq) prob.set(w, f / total);
   lexicon = {
-    pBg: (t) => Math.max((freq.get(t) ?? 0) / total, minP),
+    pBg: (t) => prob.get(t) ?? minP,
     isFunctionWord: (t) => func.has(t),
   };
   return lexicon;

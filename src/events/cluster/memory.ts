@@ -9,6 +9,7 @@ import { HotBoard, TermIndex } from './memory-index.ts';
 import { StreamBackground, type Background } from './background.ts';
 import { absorb, emptyState, mergeInto } from './state.ts';
 import { itemBag, lookupTokens, titleWorthy } from './features.ts';
+import { bagInfos } from './token-info.ts';
 import type { ClusterItem, ClusterParams, EventState } from './types.ts';
 
 export interface Clusterer {
@@ -77,6 +78,7 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
 
   function add(item: ClusterItem): number {
     const bag = itemBag(item);
+    const infos = bagInfos(bag);
     const t = item.publishedAt;
     const live = (e: number | undefined) => (e === undefined ? null : find(e));
     const parentItem = item.parentExternalId !== null ? byExternal.get(item.parentExternalId) : undefined;
@@ -88,11 +90,11 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
       group: openGroup(live(item.similarGroupId != null ? byGroup.get(item.similarGroupId) : undefined), t),
       children: children === null ? [] : [children],
     };
-    const tokens = lookupTokens(bag);
+    const tokens = lookupTokens(bag, undefined, infos);
     let targetId = linkedTarget(links);
     if (targetId === null) {
       const dp = decisionParams(p, isOrphan(item.parentExternalId, links), isStoryStart(item.isReport ?? false, item.reposts, item.comments));
-      const ctx = { bg, births: birthsBefore(t) };
+      const ctx = { bg, births: birthsBefore(t), infos };
       targetId = decide(candidates(tokens, t), bag, item.regions, t, ctx, dp)?.event.id ?? fallbackTarget(links);
     }
     let target = targetId === null ? undefined : states.get(targetId);
@@ -103,7 +105,7 @@ export function createClusterer(opts: Partial<ClusterParams> = {}): Clusterer {
       births.set(h, (births.get(h) ?? 0) + 1);
     }
     for (const e of eventsToPull(links, target.id)) merge(e, target.id);
-    absorb(target, { itemId: item.id, t, bag, regions: item.regions, reposts: item.reposts, comments: item.comments, weight: item.weight, titleWorthy: titleWorthy(item.text, bag), isReply: item.parentExternalId !== null }, p);
+    absorb(target, { itemId: item.id, t, bag, regions: item.regions, reposts: item.reposts, comments: item.comments, weight: item.weight, titleWorthy: titleWorthy(item.text, bag), isReply: item.parentExternalId !== null, infos }, p);
     board.offer(target, t, p);
     stream.add(bag);
     itemEvent.set(item.id, target.id);

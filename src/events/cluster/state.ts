@@ -1,6 +1,7 @@
 // Building and updating an event's clustering state: absorbing an item into the bounded centroid, the
 // recent hourly series and the region counts; merging two states; choosing the representative (title) item.
-import { getLexicon } from './lexicon.ts';
+import { tokenInfo, type TokenInfo } from './token-info.ts';
+import { noteAppended, notePruned, termIdfs } from './vocabulary.ts';
 import { HOUR_MS } from './params.ts';
 import { bagSize, type Bag } from './tokens.ts';
 import type { ClusterParams, EventState } from './types.ts';
@@ -18,36 +19,57 @@ export function emptyState(id: number, t: number, firstItemId: number): EventSta
 
 /** Information weight of a token: rarer words say more about what a text is about. */
 export function idf(w: string): number {
-  const c = w.charCodeAt(0);
-  if (c === 64 || c === 35) return 6;
-  return -Math.log10(getLexicon().pBg(w));
+  return tokenInfo(w).idf;
+}
+
+/** Squared idf-weighted norm of the centroid (the same for every bag compared with it). */
+function centroidNorm2(state: EventState): number {
+  const weights = termIdfs(state);
+  let nc = 0;
+  let i = 0;
+  for (const k of state.terms.values()) nc += (k * weights[i++]!) ** 2;
+  return nc;
+}
+
+/** Cosine of a bag against a centroid whose squared norm is `nc` (`infos`: the bag's tokens, in order, when known). */
+function cosineWithNorm(state: EventState, bag: Map<string, number>, nc: number, infos?: readonly TokenInfo[]): number {
+  if (bag.size === 0 || state.terms.size === 0) return 0;
+  let dot = 0;
+  let nb = 0;
+  let j = 0;
+  for (const [w, c] of bag) {
+    const i = (infos?.[j++] ?? tokenInfo(w)).idf;
+    const x = c * i;
+    nb += x * x;
+    const k = state.terms.get(w);
+    if (k) dot += x * k * i;
+  }
+  return nb > 0 && nc > 0 ? dot / Math.sqrt(nb * nc) : 0;
 }
 
 /** Cosine of a bag against the centroid, both weighted by idf. */
 export function centroidCosine(state: EventState, bag: Map<string, number>): number {
   if (bag.size === 0 || state.terms.size === 0) return 0;
-  let dot = 0;
-  let nb = 0;
-  for (const [w, c] of bag) {
-    const x = c * idf(w);
-    nb += x * x;
-    const k = state.terms.get(w);
-    if (k) dot += x * k * idf(w);
-  }
-  let nc = 0;
-  for (const [w, k] of state.terms) nc += (k * idf(w)) ** 2;
-  return nb > 0 && nc > 0 ? dot / Math.sqrt(nb * nc) : 0;
+  return cosineWithNorm(state, bag, centroidNorm2(state));
 }
 
+/** Token information of title bags chosen in this process (a parsed state's is looked up as needed). */
+const titleInfos = new WeakMap<Map<string, number>, TokenInfo[]>();
+
 /** Representativeness of an item: similarity to the centroid, a little more for widely reposted items. */
-function representativeness(state: EventState, bag: Map<string, number>, boost: number): number {
-  return centroidCosine(state, bag) + boost;
+function representativeness(state: EventState, bag: Map<string, number>, boost: number, nc = centroidNorm2(state), infos?: readonly TokenInfo[]): number {
+  return cosineWithNorm(state, bag, nc, infos) + boost;
 }
 
 function pruneTerms(state: EventState, max: number): void {
   if (state.terms.size <= max * 1.5) return;
-  const kept = [...state.terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max);
-  state.terms = new Map(kept);
+  const entries = [...state.terms];
+  const kept = entries.map((_, i) => i)
+    .sort((x, y) => entries[y]![1] - entries[x]![1] || (entries[x]![0] < entries[y]![0] ? -1 : 1))
+    .slice(0, max);
+  const old = state.terms;
+  state.terms = new Map(kept.map((i) => entries[i]!));
+  notePruned(state, old, kept);
 }
 
 function pruneHours(state: EventState, keepHours: number): void {
@@ -67,11 +89,22 @@ export interface Absorbed {
   titleWorthy: boolean;
   /** True for a reply (it names a parent): a story's title comes from an original post or report. */
   isReply?: boolean | undefined;
+  /** The bag's token information in the bag's order, when the caller has it (saves lookups). */
+  infos?: readonly TokenInfo[] | undefined;
 }
 
 /** Add one item to the state; returns true when the item became the title item. */
 export function absorb(state: EventState, a: Absorbed, p: ClusterParams): boolean {
-  for (const [w, c] of a.bag) state.terms.set(w, (state.terms.get(w) ?? 0) + c);
+  // New terms' information, to keep the vocabulary's signature and idf in step (all or nothing).
+  const added: TokenInfo[] | null = a.infos ? [] : null;
+  let j = 0;
+  for (const [w, c] of a.bag) {
+    const k = state.terms.get(w);
+    state.terms.set(w, (k ?? 0) + c);
+    if (k === undefined) added?.push(a.infos![j]!);
+    j++;
+  }
+  if (added && added.length > 0) noteAppended(state, added);
   state.total += bagSize(a.bag);
   pruneTerms(state, p.maxTerms);
   const h = Math.floor(a.t / HOUR_MS);
@@ -95,11 +128,26 @@ export function absorb(state: EventState, a: Absorbed, p: ClusterParams): boolea
   if (hasTitle && reply && !state.titleIsReply) return false;
   const boost = 0.05 * Math.log10(1 + (a.reposts ?? 0));
   if (hasTitle && !(state.titleIsReply && !reply)) {
-    const mine = representativeness(state, a.bag, boost);
-    if (mine <= representativeness(state, state.titleBag, state.titleBoost)) return false;
+    const nc = centroidNorm2(state);
+    const mine = representativeness(state, a.bag, boost, nc, a.infos);
+    if (mine <= representativeness(state, state.titleBag, state.titleBoost, nc, titleInfos.get(state.titleBag))) return false;
   }
   state.titleItemId = a.itemId;
-  state.titleBag = new Map([...a.bag].sort((x, y) => idf(y[0]) - idf(x[0])).slice(0, TITLE_BAG_SIZE));
+  // The TITLE_BAG_SIZE most informative tokens, ties in bag order (as a stable sort by idf would give).
+  const top: { w: string; c: number; info: TokenInfo }[] = [];
+  let i = 0;
+  for (const [w, c] of a.bag) {
+    const info = a.infos?.[i++] ?? tokenInfo(w);
+    if (top.length === TITLE_BAG_SIZE && !(info.idf > top[TITLE_BAG_SIZE - 1]!.info.idf)) continue;
+    let j = top.length < TITLE_BAG_SIZE ? top.length : TITLE_BAG_SIZE - 1;
+    while (j > 0 && info.idf > top[j - 1]!.info.idf) {
+      top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = { w, c, info };
+  }
+  state.titleBag = new Map(top.map((r) => [r.w, r.c]));
+  titleInfos.set(state.titleBag, top.map((r) => r.info));
   state.titleBoost = boost;
   state.titleIsReply = reply;
   return true;
@@ -141,12 +189,25 @@ function titleRank(state: EventState, of: EventState): number {
 
 /** The event's keywords: centroid terms ranked by count × information. */
 export function topKeywords(state: EventState, k = 10): string[] {
-  return [...state.terms]
-    .filter(([w]) => !w.startsWith('@'))
-    .map(([w, c]) => [w, c * idf(w)] as const)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, k)
-    .map(([w]) => w);
+  if (k <= 0) return [];
+  const weights = termIdfs(state);
+  // The k best kept in order while scanning (the same ranking as sorting every term, without the sort).
+  const best: { w: string; s: number }[] = [];
+  const before = (a: { w: string; s: number }, b: { w: string; s: number }) => a.s > b.s || (a.s === b.s && a.w < b.w);
+  let i = 0;
+  for (const [w, c] of state.terms) {
+    const weight = weights[i++]!;
+    if (w.charCodeAt(0) === 64 /* @ */) continue;
+    const e = { w, s: c * weight };
+    if (best.length === k && !before(e, best[k - 1]!)) continue;
+    let j = best.length < k ? best.length : k - 1;
+    while (j > 0 && before(e, best[j - 1]!)) {
+      best[j] = best[j - 1]!;
+      j--;
+    }
+    best[j] = e;
+  }
+  return best.map((e) => e.w);
 }
 
 /** Terms worth indexing for candidate lookup: the most telling ones of the centroid. */

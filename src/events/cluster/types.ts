@@ -42,7 +42,7 @@ export interface HourCell {
 /** Everything the clustering decision needs to know about an event; serialisable (state-json.ts). */
 export interface EventState {
   id: number;
-  /** Bounded term counts (the centroid). */
+  /** Bounded term counts (the centroid). Grows in place; pruning replaces the map (cluster/vocabulary.ts relies on it). */
   terms: Map<string, number>;
   /** Tokens absorbed in total, pruned ones included. */
   total: number;

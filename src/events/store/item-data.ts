@@ -1,6 +1,8 @@
 // What the stored events need of an item: identity, time, source, heat weight, tokens and the analysis
 // results (sentiment, regions) when the analysis stage ran.
 import type { Bag } from '../cluster/tokens.ts';
+import type { TokenInfo } from '../cluster/token-info.ts';
+import type { BatchOutline } from './session.ts';
 
 export interface RegionRef {
   code: string;
@@ -23,11 +25,15 @@ export interface EventItemData {
   title: string;
   content: string;
   bag: Bag;
+  /** The bag's token information, in the bag's order. */
+  infos: readonly TokenInfo[];
   lookup: string[];
   titleWorthy: boolean;
   similarGroupId: number | null;
   sentiment: string | null;
   regions: RegionRef[];
+  /** The batch the item was prepared with, when known (a session reads its vocabulary at once). */
+  batch?: BatchOutline | undefined;
 }
 
 /** The event title an item gives: its title, or the start of its text. */

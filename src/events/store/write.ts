@@ -1,18 +1,18 @@
-// Writes of one item joining an event: its event_items row, the hour of the heat series, the term index,
-// and the event row's counts, centroid, title, 首发 (first item and source), stage and heat.
-import { sql } from 'kysely';
+// Writes of the stored clusterer: a new event's row and an item's event_items row as they happen (later
+// items of the batch find them through SQL), and at a session's flush the changed event rows (counts,
+// centroid, title, 首发, stage, heat) and the term index and heat series rows, many per statement.
 import { heat24h, type SeriesPoint } from '../heat.ts';
 import { stageOf } from '../lifecycle.ts';
 import { HOUR_MS } from '../cluster/params.ts';
 import { topKeywords } from '../cluster/state.ts';
 import type { EventState } from '../cluster/types.ts';
-import { addRegions, bumpCounts, centroidJson, type RegionCount } from './state-json.ts';
-import { titleText, type EventItemData } from './item-data.ts';
+import { centroidJson } from './state-json.ts';
+import type { EventItemData } from './item-data.ts';
+import type { TouchedEvent } from './touched.ts';
+import { runSql, sizedChunks, valueGroups } from './raw-sql.ts';
 import type { EventDb } from './tables.ts';
-import type { EventHead } from './candidates.ts';
 
-/** Terms at most indexed per event (event_terms rows). */
-export const MAX_INDEXED_TERMS = 200;
+export { MAX_INDEXED_TERMS } from './touched.ts';
 
 /** A fresh row version (random, see the migration). */
 export function newVersion(): number {
@@ -24,63 +24,65 @@ export function statePoints(state: EventState): SeriesPoint[] {
   return [...state.hours].map(([h, c]) => ({ hourAt: h * HOUR_MS, volume: c.volume, heat: c.heat }));
 }
 
-/** Insert an empty event row for an item that starts a new event; returns its id. */
+/**
+ * Insert an empty event row for an item that starts a new event; returns its id. The id comes from the
+ * driver (SQLite's last insert rowid), not RETURNING: inside a large transaction a RETURNING statement
+ * costs SQLite a statement journal, ten times the plain insert.
+ */
 export async function createEventRow(db: EventDb, item: EventItemData, now: number): Promise<number> {
-  const r = await sql<{ id: number }>`INSERT INTO events (title, first_item_id, first_source, first_published_at, last_published_at,
+  const r = await runSql(db, `INSERT INTO events (title, first_item_id, first_source, first_published_at, last_published_at,
       item_count, stage, heat, status, version, created_at, updated_at)
-    VALUES ('', ${item.id}, ${item.sourceKey ?? item.platform}, ${item.publishedAt}, ${item.publishedAt},
-      0, 'emerging', 0, 'open', ${newVersion()}, ${now}, ${now}) RETURNING id`.execute(db);
-  return r.rows[0]!.id;
+    VALUES ('', ?, ?, ?, ?, 0, 'emerging', 0, 'open', ?, ?, ?)`,
+  [item.id, item.sourceKey ?? item.platform, item.publishedAt, item.publishedAt, newVersion(), now, now]);
+  if (r.insertId === undefined) throw new Error('the store returned no id for the new event');
+  return Number(r.insertId);
 }
 
-/** Add the item's hour to the event's heat series. */
-async function addHeat(db: EventDb, eventId: number, item: EventItemData): Promise<void> {
-  await sql`INSERT INTO event_heat (event_id, hour_at, volume, heat)
-    VALUES (${eventId}, ${Math.floor(item.publishedAt / HOUR_MS) * HOUR_MS}, 1, ${item.weight})
-    ON CONFLICT (event_id, hour_at) DO UPDATE SET volume = event_heat.volume + 1, heat = event_heat.heat + excluded.heat`.execute(db);
+/** The item's event_items row. */
+export async function insertEventItem(db: EventDb, eventId: number, item: EventItemData): Promise<void> {
+  await runSql(db, `INSERT INTO event_items (item_id, event_id, published_at, weight, sentiment, regions_json, source, platform)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  [item.id, eventId, item.publishedAt, item.weight, item.sentiment, JSON.stringify(item.regions), item.sourceKey, item.platform]);
 }
 
-/** Index the item's telling terms for the event (bounded per event); returns the new indexed count. */
-async function indexTerms(db: EventDb, eventId: number, tokens: string[], indexed: number): Promise<number> {
-  const room = MAX_INDEXED_TERMS - indexed;
-  if (room <= 0 || tokens.length === 0) return indexed;
-  const terms = tokens.slice(0, room);
-  await sql`INSERT INTO event_terms (term, event_id) VALUES ${sql.join(terms.map((term) => sql`(${term}, ${eventId})`))}
-    ON CONFLICT (term, event_id) DO NOTHING`.execute(db);
-  return indexed + terms.length;
-}
+const UPDATE_SET = `UPDATE events SET title = ?, title_item_id = ?, last_published_at = ?, item_count = ?, keywords_json = ?,
+  centroid_json = ?, regions_json = ?, sentiment_json = ?, source_counts_json = ?, platform_counts_json = ?, stage = ?, heat = ?,
+  version = ?, updated_at = ?`;
+const UPDATE_ROW = `${UPDATE_SET} WHERE id = ?`;
+const UPDATE_WITH_FIRST = `${UPDATE_SET}, first_item_id = ?, first_source = ?, first_published_at = ? WHERE id = ?`;
 
-/** The aggregate columns an update builds on (from the head read in this transaction). */
-export type EventAggregates = Pick<EventHead, 'title' | 'regions_json' | 'sentiment_json' | 'source_counts_json' | 'platform_counts_json'>;
-
-const EMPTY: EventAggregates = { title: '', regions_json: '[]', sentiment_json: '{}', source_counts_json: '{}', platform_counts_json: '{}' };
-
-/** Persist an item joining the event whose state already absorbed it; returns the new row version. */
-export async function saveItemToEvent(
-  db: EventDb, state: EventState, indexedBefore: number, head: EventAggregates | null, item: EventItemData, becameTitle: boolean, now: number,
-): Promise<{ version: number; indexed: number }> {
-  const row = head ?? EMPTY;
-  await sql`INSERT INTO event_items (item_id, event_id, published_at, weight, sentiment, regions_json, source, platform)
-    VALUES (${item.id}, ${state.id}, ${item.publishedAt}, ${item.weight}, ${item.sentiment}, ${JSON.stringify(item.regions)},
-      ${item.sourceKey}, ${item.platform})`.execute(db);
-  await addHeat(db, state.id, item);
-  const indexed = await indexTerms(db, state.id, item.lookup, indexedBefore);
-  const regions = addRegions(JSON.parse(row.regions_json) as RegionCount[], item.regions);
+/** Write a changed event's row; returns the new row version. */
+export async function writeEventRow(db: EventDb, e: TouchedEvent, now: number): Promise<number> {
+  const state = e.state;
   const points = statePoints(state);
   const version = newVersion();
-  const isFirst = state.firstItemId === item.id;
-  // Until an item worthy of a title comes, the event shows the first text it has.
-  const title = becameTitle ? titleText(item.title, item.content) : state.titleItemId === null && row.title === '' ? titleText(item.title, item.content) : row.title;
-  const first = isFirst
-    ? sql`, first_item_id = ${item.id}, first_source = ${item.sourceKey ?? item.platform}, first_published_at = ${item.publishedAt}`
-    : sql``;
-  await sql`UPDATE events SET title = ${title}, title_item_id = ${state.titleItemId}${first},
-      last_published_at = ${state.lastAt}, item_count = ${state.count},
-      keywords_json = ${JSON.stringify(topKeywords(state))}, centroid_json = ${centroidJson(state, indexed)},
-      regions_json = ${JSON.stringify(regions)}, sentiment_json = ${bumpCounts(row.sentiment_json, item.sentiment)},
-      source_counts_json = ${bumpCounts(row.source_counts_json, item.sourceKey ?? '(none)')},
-      platform_counts_json = ${bumpCounts(row.platform_counts_json, item.platform)},
-      stage = ${stageOf(points, state.lastAt)}, heat = ${heat24h(points, state.lastAt)}, version = ${version}, updated_at = ${now}
-    WHERE id = ${state.id}`.execute(db);
-  return { version, indexed };
+  const params: unknown[] = [
+    e.title, state.titleItemId, state.lastAt, state.count, JSON.stringify(topKeywords(state)), centroidJson(state, e.indexed),
+    JSON.stringify(e.regions), JSON.stringify(e.sentiment), JSON.stringify(e.sources), JSON.stringify(e.platforms),
+    stageOf(points, state.lastAt), heat24h(points, state.lastAt), version, now,
+  ];
+  if (e.first) params.push(e.first.itemId, e.first.source, e.first.at);
+  params.push(state.id);
+  await runSql(db, e.first ? UPDATE_WITH_FIRST : UPDATE_ROW, params);
+  return version;
+}
+
+/** Add (term, event) rows to the term index. */
+export async function insertTermRows(db: EventDb, rows: { term: string; eventId: number }[]): Promise<void> {
+  // In index order: SQLite then inserts along the index instead of jumping about it.
+  rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.eventId - b.eventId));
+  for (const chunk of sizedChunks(rows)) {
+    await runSql(db, `INSERT INTO event_terms (term, event_id) VALUES ${valueGroups(chunk.length, 2)}
+      ON CONFLICT (term, event_id) DO NOTHING`, chunk.flatMap((r) => [r.term, r.eventId]));
+  }
+}
+
+/** Add volume and heat to hours of events' heat series. */
+export async function addHeatRows(db: EventDb, rows: { eventId: number; hourAt: number; volume: number; heat: number }[]): Promise<void> {
+  rows.sort((a, b) => a.eventId - b.eventId || a.hourAt - b.hourAt);
+  for (const chunk of sizedChunks(rows)) {
+    await runSql(db, `INSERT INTO event_heat (event_id, hour_at, volume, heat) VALUES ${valueGroups(chunk.length, 4)}
+      ON CONFLICT (event_id, hour_at) DO UPDATE SET volume = event_heat.volume + excluded.volume, heat = event_heat.heat + excluded.heat`,
+    chunk.flatMap((r) => [r.eventId, r.hourAt, r.volume, r.heat]));
+  }
 }
