@@ -55,6 +55,27 @@ export class SqliteSearchIndex implements SearchIndex {
     s.insFts.run(key, doc.body, doc.title);
   }
 
+  /**
+   * Synchronous add of many documents: every search_docs row first, then every full-text row. Why the
+   * order matters: FTS5 writes new entries to disk whenever SQLite opens a statement savepoint while
+   * FTS5 holds pending entries, and statements such as INSERT … SELECT into a table with a UNIQUE column
+   * open one. Interleaved per item, that turned every item into its own tiny index segment (plus the
+   * merges that follow) — ~0.5 ms per item, three times the cost of indexing. Written last, the batch's
+   * entries stay in memory until commit and reach disk as one segment.
+   */
+  addManySync(docs: readonly IndexDoc[]): void {
+    const s = this.stmts();
+    const keys: number[] = [];
+    for (const doc of docs) {
+      this.removeSync(doc.itemId);
+      const lo = bucketFloor(doc.publishedAt);
+      const key = nextKey(doc.publishedAt, s.maxKey.get(lo, lo + SEQ_SPAN - 1) ?? null);
+      if (s.insDoc.run(key, doc.publishedAt, doc.itemId).changes !== 1) throw new Error(`item ${doc.itemId} does not exist`);
+      keys.push(key);
+    }
+    docs.forEach((doc, i) => s.insFts.run(keys[i]!, doc.body, doc.title));
+  }
+
   /** Synchronous remove, the counterpart of addSync. */
   removeSync(itemId: number): void {
     const s = this.stmts();
@@ -66,6 +87,10 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async add(_db: Kysely<Database>, doc: IndexDoc): Promise<void> {
     this.addSync(doc);
+  }
+
+  async addMany(_db: Kysely<Database>, docs: readonly IndexDoc[]): Promise<void> {
+    this.addManySync(docs);
   }
 
   async remove(_db: Kysely<Database>, itemId: number): Promise<void> {

@@ -52,6 +52,8 @@ export type IndexHit = CursorPos;
 export interface SearchIndex {
   /** Index (or re-index) an item; `db` is the transaction it must write in. */
   add(db: Kysely<Database>, doc: IndexDoc): Promise<void>;
+  /** Index several items (an ingest batch) inside the caller's transaction; the same as add() for each. */
+  addMany(db: Kysely<Database>, docs: readonly IndexDoc[]): Promise<void>;
   /** Drop an item from the index (a no-op when it is not there). */
   remove(db: Kysely<Database>, itemId: number): Promise<void>;
   /** One page of matches in the requested order, starting after `page.after`. */

@@ -1,9 +1,11 @@
-// Ingest stage 'search-index': tokenises each item before the transaction and adds it to the
+// Ingest stage 'search-index': tokenises each item before the transaction and adds the batch to the
 // full-text index inside it, so an acknowledged item is searchable at once. Runs last among the
-// storing stages (it only reads what earlier stages stored).
+// storing stages (it only reads what earlier stages stored), and writes at the batch's flush: the
+// full-text rows must be the transaction's last writes (see SqliteSearchIndex.addManySync).
 import type { IngestStage } from '../ingest/stage.ts';
 import { indexText } from './bigrams.ts';
-import { searchIndexFor } from './search-index.ts';
+import { searchIndexFor, type IndexDoc } from './search-index.ts';
+import type { StoredItem } from '../ingest/prepared.ts';
 
 declare module '../ingest/prepared.ts' {
   interface Enrichment {
@@ -23,11 +25,23 @@ export const searchIndexStage: IngestStage = {
       };
     }
   },
-  async store(ctx, trx, item) {
-    const doc = item.enrich.searchDoc ?? {
-      title: indexText(item.norm.slice(0, item.title.length)),
-      body: indexText(item.norm.slice(item.title.length + 1)),
+  openBatch(ctx, trx) {
+    const docs: IndexDoc[] = [];
+    return {
+      async store(item) {
+        docs.push(indexDoc(item));
+      },
+      async flush() {
+        if (docs.length > 0) await searchIndexFor(ctx.store).addMany(trx, docs.splice(0));
+      },
     };
-    await searchIndexFor(ctx.store).add(trx, { itemId: item.id, publishedAt: item.publishedAt, ...doc });
   },
 };
+
+function indexDoc(item: StoredItem): IndexDoc {
+  const doc = item.enrich.searchDoc ?? {
+    title: indexText(item.norm.slice(0, item.title.length)),
+    body: indexText(item.norm.slice(item.title.length + 1)),
+  };
+  return { itemId: item.id, publishedAt: item.publishedAt, ...doc };
+}

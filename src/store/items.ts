@@ -1,5 +1,5 @@
 // Item queries shared by ingest, search and the API: insert, look up by idempotency key, load as JSON.
-import type { Kysely, Selectable } from 'kysely';
+import { SqliteAdapter, type Kysely, type Selectable } from 'kysely';
 import type { Database, ItemsTable } from './schema.ts';
 import type { PreparedItem } from '../ingest/prepared.ts';
 import type { ItemJson, Platform } from '../ingest/item-schema.ts';
@@ -42,9 +42,18 @@ export function rawRemainder(raw: unknown): string {
   return JSON.stringify(rest);
 }
 
+/**
+ * True when the driver reports the new row's id by itself (SQLite's last_insert_rowid). There,
+ * `INSERT … RETURNING` is avoided: inside ingest's busy batch transaction it cost ~0.5 ms per item
+ * against ~0.05 ms for the plain insert. PostgreSQL reports no id, so it keeps RETURNING.
+ */
+function reportsInsertId(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
 /** Insert the item row and return its id. */
 export async function insertItem(db: Kysely<Database>, item: PreparedItem): Promise<number> {
-  const r = await db
+  const q = db
     .insertInto('items')
     .values({
       source_id: item.sourceId,
@@ -65,9 +74,8 @@ export async function insertItem(db: Kysely<Database>, item: PreparedItem): Prom
       simhash: null,
       similar_group_id: null,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
+  if (reportsInsertId(db)) return Number((await q.executeTakeFirstOrThrow()).insertId);
+  return (await q.returning('id').executeTakeFirstOrThrow()).id;
 }
 
 /** The item JSON form of a stored row. */
