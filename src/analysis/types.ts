@@ -36,7 +36,7 @@ declare module '../ingest/prepared.ts' {
     similarGroupId?: number;
     /** Set by the topics stage: ids of matched topics. */
     topicIds?: number[];
-    /** Set by the events stage's store(). */
+    /** Set by the events stage's batch writer (src/events/store/session.ts) when it stores the item. */
     eventId?: number;
   }
 }
