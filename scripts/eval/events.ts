@@ -51,5 +51,9 @@ export async function run(opts: { quick: boolean; file?: string }): Promise<Reco
     events_forecast_trend_accuracy_holt: r3(f.holt.trendAccuracy),
     events_forecast_trend_accuracy_hawkes: r3(f.hawkes.trendAccuracy),
     events_forecast_trend_accuracy_naive: r3(f.naive.trendAccuracy),
+    events_forecast_trend_balanced_accuracy_blend: r3(f.blend.trendBalancedAccuracy),
+    events_forecast_trend_balanced_accuracy_holt: r3(f.holt.trendBalancedAccuracy),
+    events_forecast_trend_balanced_accuracy_hawkes: r3(f.hawkes.trendBalancedAccuracy),
+    events_forecast_trend_balanced_accuracy_naive: r3(f.naive.trendBalancedAccuracy),
   };
 }

@@ -6,7 +6,9 @@
 //   total MAPE  absolute percentage error of the 24-hour total, over cuts whose next 24 hours hold ≥ 10 items;
 //   coverage    share of actual hours inside the 80 % interval;
 //   trend       share of cuts where the judgement (rising/peaking/fading) matches the one the actual
-//               next 24 hours give.
+//               next 24 hours give; and the balanced accuracy (mean recall of the three classes), since
+//               ~70 % of cuts are fading and a judge that always says "fading" would score 0.7 on plain
+//               accuracy while telling the office nothing.
 import { forecastEvent, forecastHolt, judge, type Forecast } from '../forecast.ts';
 import { forecastHawkes } from '../hawkes.ts';
 import { itemHeatWeight } from '../heat.ts';
@@ -27,6 +29,8 @@ interface Acc {
   hours: number;
   trendHits: number;
   cuts: number;
+  /** Per true trend: cuts, and cuts judged right. */
+  byTrend: Map<string, { n: number; hit: number }>;
 }
 
 /** Per-event dense hourly series of volume and heat. */
@@ -68,17 +72,26 @@ function score(acc: Acc, f: Forecast, history: readonly number[], actual: readon
   acc.mase.push(abs / HORIZON / scale);
   const total = actual.reduce((s, v) => s + v, 0);
   if (actualItems >= MIN_TOTAL) acc.ape.push(Math.abs(f.mean.reduce((s, v) => s + v, 0) - total) / total);
-  if (f.trend === judge(history, actual)) acc.trendHits++;
+  const truth = judge(history, actual);
+  const t = acc.byTrend.get(truth) ?? { n: 0, hit: 0 };
+  t.n++;
+  if (f.trend === truth) {
+    acc.trendHits++;
+    t.hit++;
+  }
+  acc.byTrend.set(truth, t);
   acc.cuts++;
 }
 
 /** Run the forecast evaluation; figures are keyed by method. */
-export function evalForecast(lines: readonly CedLine[]): Record<Method, { mase: number; totalMape: number; coverage: number; trendAccuracy: number; cuts: number }> {
+type MethodFigures = { mase: number; totalMape: number; coverage: number; trendAccuracy: number; trendBalancedAccuracy: number; cuts: number };
+
+export function evalForecast(lines: readonly CedLine[]): Record<Method, MethodFigures> {
   const accs: Record<Method, Acc> = {
-    blend: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0 },
-    holt: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0 },
-    hawkes: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0 },
-    naive: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0 },
+    blend: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0, byTrend: new Map() },
+    holt: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0, byTrend: new Map() },
+    hawkes: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0, byTrend: new Map() },
+    naive: { mase: [], ape: [], covered: 0, hours: 0, trendHits: 0, cuts: 0, byTrend: new Map() },
   };
   for (const { volume, heat } of eventSeries(lines)) {
     for (let c = STEP_HOURS; c < Math.min(heat.length, MAX_CUT_HOURS); c += STEP_HOURS) {
@@ -100,10 +113,11 @@ export function evalForecast(lines: readonly CedLine[]): Record<Method, { mase: 
     }
   }
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : 0);
-  const out = {} as Record<Method, { mase: number; totalMape: number; coverage: number; trendAccuracy: number; cuts: number }>;
+  const out = {} as Record<Method, MethodFigures>;
   for (const m of ['blend', 'holt', 'hawkes', 'naive'] as const) {
     const a = accs[m];
-    out[m] = { mase: mean(a.mase), totalMape: mean(a.ape) * 100, coverage: a.hours ? a.covered / a.hours : 0, trendAccuracy: a.cuts ? a.trendHits / a.cuts : 0, cuts: a.cuts };
+    out[m] = { mase: mean(a.mase), totalMape: mean(a.ape) * 100, coverage: a.hours ? a.covered / a.hours : 0, trendAccuracy: a.cuts ? a.trendHits / a.cuts : 0,
+      trendBalancedAccuracy: mean([...a.byTrend.values()].map((t) => t.hit / t.n)), cuts: a.cuts };
   }
   return out;
 }
