@@ -35,17 +35,23 @@ export function tokenize(text: string, opts: { normalised?: boolean } = {}, info
   const bag: Bag = new Map();
   if (!text) return bag;
   let s = opts.normalised ? text : normalise(text);
-  s = s.replace(URL_RE, ' ');
-  s = s.replace(MENTION_RE, (_m, name: string) => {
-    bump(bag, `@${name}`, infos);
-    return ' ';
-  });
-  s = s.replace(HASHTAG_RE, (_m, tag: string) => {
-    const t = tag.trim();
-    if (t) bump(bag, `#${t}`, infos);
-    return ` ${t} `;
-  });
-  s = s.replace(EMOJI_RE, ' ').replace(BOILERPLATE_RE, ' ');
+  // Each pattern needs a character most texts lack: a search for it is cheaper than a regex pass.
+  if (s.includes('http')) s = s.replace(URL_RE, ' ');
+  if (s.includes('@')) {
+    s = s.replace(MENTION_RE, (_m, name: string) => {
+      bump(bag, `@${name}`, infos);
+      return ' ';
+    });
+  }
+  if (s.includes('#')) {
+    s = s.replace(HASHTAG_RE, (_m, tag: string) => {
+      const t = tag.trim();
+      if (t) bump(bag, `#${t}`, infos);
+      return ` ${t} `;
+    });
+  }
+  if (s.includes('[')) s = s.replace(EMOJI_RE, ' ');
+  s = s.replace(BOILERPLATE_RE, ' ');
   if (!/[\p{Script=Han}a-z]/u.test(s)) return bag;
   for (const w of segment(s)) {
     // jieba returns spaces and punctuation as words of their own: skip single characters before trimming.
