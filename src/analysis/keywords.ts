@@ -64,21 +64,29 @@ export function isKeywordCandidate(word: string, stop: Set<string> = tables().st
 }
 
 // Words repeat across items, so what scoring needs per word (can it be a keyword, and its IDF) is
-// remembered (bounded, cleared when full): NOT_CANDIDATE, NO_IDF (a candidate jieba has no IDF for),
-// or the IDF itself.
+// remembered (bounded: cleared when full, between items): NOT_CANDIDATE, NO_IDF (a candidate jieba has no IDF for),
+// or the IDF itself. The same record holds the word's count in the item being scored (valid while
+// `item` is that item's stamp), so each word costs one Map lookup and an item allocates no count map.
 const NOT_CANDIDATE = -1;
 const NO_IDF = -2;
-const verdicts = new Map<string, number>();
+interface WordInfo {
+  word: string;
+  v: number;
+  /** Stamp of the item `tf` belongs to. */
+  item: number;
+  tf: number;
+}
+const verdicts = new Map<string, WordInfo>();
 const MAX_VERDICTS = 200_000;
+let itemStamp = 0;
 
-function verdict(w: string, idfs: Map<string, number>, stop: Set<string>): number {
-  let v = verdicts.get(w);
-  if (v === undefined) {
-    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    v = !isKeywordCandidate(w, stop) ? NOT_CANDIDATE : (idfs.get(w) ?? NO_IDF);
-    verdicts.set(w, v);
+function verdict(w: string, idfs: Map<string, number>, stop: Set<string>): WordInfo {
+  let info = verdicts.get(w);
+  if (info === undefined) {
+    info = { word: w, v: !isKeywordCandidate(w, stop) ? NOT_CANDIDATE : (idfs.get(w) ?? NO_IDF), item: 0, tf: 0 };
+    verdicts.set(w, info);
   }
-  return v;
+  return info;
 }
 
 /** jieba words of `text` (at most MAX_CHARS); they concatenate back to the text, so offsets can be derived. */
@@ -96,23 +104,28 @@ const before = (a: [string, number], b: [string, number]): boolean => a[1] > b[1
 export function keywordsFromWords(words: readonly string[], titleLength: number, k = 8): string[] {
   if (k <= 0) return [];
   const { idf: idfs, stop } = tables();
-  const counts = new Map<string, { tf: number; v: number }>();
+  // Cleared between items only: clearing mid-item would split a word's count over two records.
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  const stamp = ++itemStamp;
+  const seen: WordInfo[] = []; // candidates in order of first occurrence
   let pos = 0;
   for (const w of words) {
     const weight = pos < titleLength ? TITLE_WEIGHT : 1;
     pos += w.length;
     if (w.length < 2) continue; // never a candidate (isKeywordCandidate wants two characters)
-    const c = counts.get(w);
-    if (c) {
-      c.tf += weight;
+    const info = verdict(w, idfs, stop);
+    if (info.v === NOT_CANDIDATE) continue;
+    if (info.item === stamp) {
+      info.tf += weight;
       continue;
     }
-    const v = verdict(w, idfs, stop);
-    if (v !== NOT_CANDIDATE) counts.set(w, { tf: weight, v });
+    info.item = stamp;
+    info.tf = weight;
+    seen.push(info);
   }
   // The best k, kept in order by insertion (k is small; the same as sorting all and taking k).
   const top: [string, number][] = [];
-  for (const [word, { tf, v }] of counts) {
+  for (const { word, tf, v } of seen) {
     // A word jieba guessed (not in its dictionary) counts only when repeated or in the title: one-off
     // guesses are mostly mis-segmentations (大嘎, 说疑), real new names recur.
     if (v === NO_IDF && tf < 2) continue;

@@ -58,12 +58,15 @@ type Trx = Kysely<Database>;
 async function storeOne(
   ctx: AppContext, db: Trx, item: PreparedItem, stages: IngestStage[], writers: StageBatch[], results: IngestItemResult[],
 ): Promise<StoredItem | null> {
-  const dup = await findDuplicate(db, item);
+  // SQLite: the raw handle runs the item's own queries as prepared statements on the same connection
+  // (so inside this transaction); other dialects build them with Kysely.
+  const raw = ctx.store.dialect === 'sqlite' ? ctx.store.sqlite : null;
+  const dup = await findDuplicate(db, item, raw);
   if (dup) {
     results[item.index] = { index: item.index, status: 'duplicate', duplicate_of: dup.id, duplicate_by: dup.by };
     return null;
   }
-  const id = await insertItem(db, item);
+  const id = await insertItem(db, item, raw);
   const s: StoredItem = Object.assign(item, { id });
   for (const st of stages) if (st.store) await st.store(ctx, db, s);
   for (const w of writers) await w.store(s);

@@ -26,9 +26,16 @@ const NEG_SEED = 0x9e3779b9;
 const NEG_SCOPE = 4;
 /** Longest marked n-gram. */
 const NEG_N = 3;
-const NEGATORS = new Set(Array.from('不没无别未非', (c) => c.charCodeAt(0)));
+
+/** A flag per UTF-16 code unit, 1 for the characters of `chars` (a table lookup instead of a Set's hashing, per character scanned). */
+function codeFlags(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+const NEGATORS = codeFlags('不没无别未非');
 /** Punctuation, spaces and contrastive words end a negation's scope. */
-const BREAKS = new Set(Array.from('，,。.！!？?；;：:、~～…\n 但却而', (c) => c.charCodeAt(0)));
+const BREAKS = codeFlags('，,。.！!？?；;：:、~～…\n 但却而');
 const YOU = '有'.charCodeAt(0);
 const MEI = '没'.charCodeAt(0);
 
@@ -64,34 +71,38 @@ export function featureBuckets(prepared: string, spec: FeatureSpec): Int32Array 
   const gen = generation;
   const slotMask = keys.length - 1;
   let m = 0;
-  /** Add the bucket of hash h unless already present. */
-  const add = (h: number): void => {
-    const j = Math.imul(h, FIB) >>> shift;
-    let slot = j & slotMask; // j is already well mixed
-    while (gens[slot] === gen && keys[slot] !== j) slot = (slot + 1) & slotMask;
-    if (gens[slot] === gen) return;
-    gens[slot] = gen;
-    keys[slot] = j;
-    out[m++] = j;
-  };
+  // The set insert is written out in both loops (not a closure): a closure that updates `m` kept it in
+  // a heap context and cost a quarter of this function's time. Insert: the bucket of hash h unless present.
   for (let i = 0; i < n; i++) {
     let h = FNV_OFFSET;
     const top = Math.min(spec.charN, n - i);
     for (let k = 0; k < top; k++) {
       h = fnvStep(h, prepared.charCodeAt(i + k));
-      add(h);
+      const j = Math.imul(h, FIB) >>> shift;
+      let slot = j & slotMask; // j is already well mixed
+      while (gens[slot] === gen && keys[slot] !== j) slot = (slot + 1) & slotMask;
+      if (gens[slot] === gen) continue;
+      gens[slot] = gen;
+      keys[slot] = j;
+      out[m++] = j;
     }
   }
   if (spec.negation) {
     for (let i = 0; i < n; i++) {
       const c = prepared.charCodeAt(i);
-      if (!NEGATORS.has(c)) continue;
+      if (NEGATORS[c] !== 1) continue;
       const from = c === MEI && prepared.charCodeAt(i + 1) === YOU ? i + 2 : i + 1;
-      for (let p = from; p < Math.min(n, from + NEG_SCOPE) && !BREAKS.has(prepared.charCodeAt(p)); p++) {
+      for (let p = from; p < Math.min(n, from + NEG_SCOPE) && BREAKS[prepared.charCodeAt(p)] !== 1; p++) {
         let h = NEG_SEED;
-        for (let k = 0; k < NEG_N && p + k < n && !BREAKS.has(prepared.charCodeAt(p + k)); k++) {
+        for (let k = 0; k < NEG_N && p + k < n && BREAKS[prepared.charCodeAt(p + k)] !== 1; k++) {
           h = fnvStep(h, prepared.charCodeAt(p + k));
-          add(h);
+          const j = Math.imul(h, FIB) >>> shift;
+          let slot = j & slotMask;
+          while (gens[slot] === gen && keys[slot] !== j) slot = (slot + 1) & slotMask;
+          if (gens[slot] === gen) continue;
+          gens[slot] = gen;
+          keys[slot] = j;
+          out[m++] = j;
         }
       }
     }

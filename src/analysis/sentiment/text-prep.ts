@@ -29,22 +29,26 @@ function foldUnit(c: number): number {
   return fold[c]!;
 }
 
+/** Output code units of the current call (reused: MAX_CHARS bounds the output). */
+const codes = new Uint16Array(MAX_CHARS);
+
 /** Fold and blur `text` for feature extraction; deterministic. */
 export function prepText(text: string): string {
   const n = Math.min(text.length, MAX_CHARS);
-  const codes: number[] = [];
+  let m = 0;
   let space = false;
   for (let i = 0; i < n; i++) {
     const c = foldUnit(text.charCodeAt(i));
     if (c === 0x20) {
-      space = codes.length > 0;
+      space = m > 0;
       continue;
     }
-    if (space) codes.push(0x20);
+    if (space) codes[m++] = 0x20;
     space = false;
-    codes.push(c);
+    codes[m++] = c;
   }
+  // Code units straight to a string (a lone surrogate passes through as fromCharCode would keep it).
   let out = '';
-  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
+  for (let i = 0; i < m; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(m, i + 4096)) as unknown as number[]);
   return out;
 }
