@@ -8,7 +8,7 @@ import type { AppContext } from '../src/context.ts';
 import { ingest } from '../src/ingest/pipeline.ts';
 import { normalise } from '../src/text/normalise.ts';
 import { dedupText, fingerprint } from '../src/dedup/features.ts';
-import { fnv1a, mix32 } from '../src/dedup/simhash.ts';
+import { fnvString, mix32 } from '../src/util/hash.ts';
 import { bandKeys } from '../src/dedup/bands.ts';
 import { similarStage } from '../src/dedup/stage.ts';
 import { corpusItem, prng } from './_corpus.ts';
@@ -17,7 +17,7 @@ import { corpusItem, prng } from './_corpus.ts';
 function simhashBigInt(text: string): bigint {
   const v = new Float64Array(64);
   for (let i = 0; i + 3 <= text.length; i++) {
-    const key = fnv1a(text.slice(i, i + 3));
+    const key = fnvString(text.slice(i, i + 3));
     const h = (BigInt(mix32(key ^ 0x9e3779b9)) << 32n) | BigInt(mix32(key ^ 0x7f4a7c15));
     for (let j = 0; j < 64; j++) v[j]! += (h >> BigInt(j)) & 1n ? 1 : -1;
   }

@@ -1,7 +1,8 @@
 // What a near-duplicate fingerprint is computed from, and the fingerprint itself: character trigrams
 // of the content characters, after boilerplate and (for long enough bodies) the headline are dropped.
 import { contentChars, dropBoilerplate, dropLeadingHeadlines } from './strip.ts';
-import { SimhashAccumulator, fnv1a, type Simhash } from './simhash.ts';
+import { SimhashAccumulator, type Simhash } from './simhash.ts';
+import { fnvString } from '../util/hash.ts';
 
 /** Below this many content characters a text is not grouped at all (转发微博, 顶, 支持！). */
 export const MIN_TEXT_CHARS = 8;
@@ -63,6 +64,6 @@ export function fingerprint(norm: string, titleLength: number): Fingerprint | nu
   return {
     simhash: simhashOf(text),
     length: text.length,
-    exactHash: text.length < SIMHASH_MIN_CHARS ? fnv1a(text) : null,
+    exactHash: text.length < SIMHASH_MIN_CHARS ? fnvString(text) : null,
   };
 }

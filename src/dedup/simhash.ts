@@ -2,19 +2,12 @@
 // several times faster than BigInt here (bench/dedup.ts), and SQLite/JSON take them as they are.
 // Every feature weighs 1 (character trigrams; IDF-weighted jieba words measured no better).
 
+import { mix32 } from '../util/hash.ts';
+
 /** A 64-bit fingerprint as two unsigned 32-bit halves. */
 export interface Simhash {
   hi: number;
   lo: number;
-}
-
-/** Murmur3's finaliser: spreads every input bit over the 32 output bits. */
-export function mix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 // Bit-sliced ("vertical") counters: plane k holds bit k of 32 per-position counts, so one feature is
@@ -81,9 +74,3 @@ export function fromHex(s: string): Simhash {
   return { hi: Number.parseInt(s.slice(0, 8), 16) >>> 0, lo: Number.parseInt(s.slice(8, 16), 16) >>> 0 };
 }
 
-/** FNV-1a over UTF-16 code units: a cheap 32-bit key for a word feature. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}

@@ -7,7 +7,7 @@
 // 2^20 +0.45 points, the negation copies +0.15. jieba word unigrams and bigrams added +0.2 more but
 // segmentation alone costs more than everything else per text (classification 2.3× slower), so they are
 // left out; character 5-grams, skip-bigrams, 2^23 buckets and marking the text after 但是/不过 moved nothing.
-import { FNV_OFFSET, fnvStep } from './hash.ts';
+import { FNV_OFFSET, fnvStep } from '../../util/hash.ts';
 
 export interface FeatureSpec {
   /** Number of hash buckets is 2^bits. */

@@ -2,6 +2,7 @@
 // probability, information weight, rarity for the term index, hash — looked up once per token in one
 // table instead of in the 100,000-word lexicon again for each use: tokens repeat across items, and a
 // lookup in a table that large is a cache miss.
+import { fnvString, mix32 } from '../../util/hash.ts';
 import { getLexicon } from './lexicon.ts';
 
 export interface TokenInfo {
@@ -32,14 +33,7 @@ const SPECIAL_RARITY = 1e-7;
 
 /** 32-bit hash of a token (FNV-1a over UTF-16 code units, then a murmur3 finaliser to spread the bits). */
 export function tokenHash(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix32(fnvString(w));
 }
 
 const HAN_RE = /^\p{Script=Han}+$/u;

@@ -1,6 +1,6 @@
 // The reference the issue sets: plain character 1–3-gram TF-IDF logistic regression trained on the
 // same review data, made three-class by the best possible neutral band picked on the calibration part.
-import { FNV_OFFSET, fnvStep, mix32 } from '../hash.ts';
+import { FNV_OFFSET, fnvStep, mix32 } from '../../../util/hash.ts';
 import { prepText } from '../text-prep.ts';
 import { margin, trainLogReg, type LogRegModel, type SparseRow } from './logreg.ts';
 import type { SentimentLabel } from '../../types.ts';

