@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { cli } from '../helpers/cli.ts';
 import { testContext, TestClock } from '../helpers/context.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { ingest } from '../../src/ingest/pipeline.ts';
@@ -10,22 +9,9 @@ import { alertsDb } from '../../src/alerts/tables.ts';
 import { createContext, closeContext } from '../../src/app-context.ts';
 import { addRule } from './helpers/duty.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const STORY = '滨江路一辆渣土车侧翻，压住路边两辆小车，司机被困车内，消防正在救援';
-
-function cli(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, YUQING_DATA: dataDir, YUQING_LOG_LEVEL: 'silent' } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 test('alert rules over the API: create, validate (naming the field), read, edit, delete', async () => {
   const ctx = await testContext({ jurisdiction: [] });

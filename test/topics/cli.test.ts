@@ -1,26 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { ingest } from '../../src/ingest/pipeline.ts';
+import { cli } from '../helpers/cli.ts';
 import { TestClock, testContext } from '../helpers/context.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function cli(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, YUQING_DATA: dataDir, YUQING_LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 test('yuqing topic and variant commands', async () => {
   // The CLI runs on wall time, so the stored items are dated from it too.
