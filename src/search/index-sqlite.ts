@@ -47,12 +47,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /** Synchronous add for bulk loading (benchmarks, rebuilds); callers wrap batches in a transaction. */
   addSync(doc: IndexDoc): void {
-    const s = this.stmts();
-    this.removeSync(doc.itemId);
-    const lo = bucketFloor(doc.publishedAt);
-    const key = nextKey(doc.publishedAt, s.maxKey.get(lo, lo + SEQ_SPAN - 1) ?? null);
-    if (s.insDoc.run(key, doc.publishedAt, doc.itemId).changes !== 1) throw new Error(`item ${doc.itemId} does not exist`);
-    s.insFts.run(key, doc.body, doc.title);
+    this.addManySync([doc]);
   }
 
   /**
