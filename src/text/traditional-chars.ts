@@ -25,45 +25,44 @@ function entries(dict: DictLike): [string, string][] {
   });
 }
 
-let triggers: Set<string> | null = null;
-let inKeys: Set<string> | null = null;
+interface Tables {
+  /** Characters whose presence may make the conversion change a text. */
+  triggers: Set<string>;
+  /** Characters that occur in some dictionary key of the chain. */
+  inKeys: Set<string>;
+}
+
+let tables: Tables | null = null;
+
+function buildTables(): Tables {
+  const config = (configs as unknown as Record<string, { normalizationChain?: DictLike[][]; conversionChain: DictLike[][] }>).tw2s;
+  if (!config) throw new Error('opencc-js preset has no tw2s configuration');
+  const changing = new Set<string>();
+  const inKeys = new Set<string>();
+  for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
+    for (const dict of group) {
+      for (const [k, v] of entries(dict)) {
+        for (const ch of k) inKeys.add(ch);
+        if (k !== v) changing.add(k);
+      }
+    }
+  }
+  const triggers = new Set<string>();
+  for (const ch of inKeys) if (t2s(ch) !== ch) triggers.add(ch);
+  for (const k of changing) {
+    const chars = [...k];
+    if (chars.length < 2 || chars.some((ch) => triggers.has(ch))) continue;
+    const converted = [...t2s(k)];
+    // The phrase only applies where the text holds all of it, so the characters it changes suffice.
+    if (converted.length !== chars.length) for (const ch of chars) triggers.add(ch);
+    else for (let i = 0; i < chars.length; i++) if (chars[i] !== converted[i]) triggers.add(chars[i]!);
+  }
+  return { triggers, inKeys };
+}
 
 /** Characters whose presence may make tw2s conversion change a text (see the file comment). */
 export function conversionTriggers(): Set<string> {
-  if (triggers) return triggers;
-  const convert = t2s;
-  const config = (configs as unknown as Record<string, { normalizationChain?: DictLike[][]; conversionChain: DictLike[][] }>).tw2s;
-  if (!config) throw new Error('opencc-js preset has no tw2s configuration');
-  const keys = new Set<string>();
-  for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
-    for (const dict of group) for (const [k, v] of entries(dict)) if (k !== v) keys.add(k);
-  }
-  const chars = new Set<string>();
-  for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
-    for (const dict of group) for (const [k] of entries(dict)) for (const ch of k) chars.add(ch);
-  }
-  inKeys = chars;
-  const out = new Set<string>();
-  for (const ch of chars) if (convert(ch) !== ch) out.add(ch);
-  for (const k of keys) {
-    if ([...k].length < 2 || [...k].some((ch) => out.has(ch))) continue;
-    const converted = [...convert(k)];
-    const chars = [...k];
-    // The phrase only applies where the text holds all of it, so the characters it changes suffice.
-    if (converted.length !== chars.length) for (const ch of chars) out.add(ch);
-    else for (let i = 0; i < chars.length; i++) if (chars[i] !== converted[i]) out.add(chars[i]!);
-  }
-  triggers = out;
-  return out;
-}
-
-/**
- * Characters that occur in some dictionary key of the chain. OpenCC never matches across any other
- * character (punctuation, spaces, Latin letters), so a text can be converted clause by clause.
- */
-export function dictionaryChars(): Set<string> {
-  if (!inKeys) conversionTriggers();
-  return inKeys!;
+  return (tables ??= buildTables()).triggers;
 }
 
 /** Per BMP code unit: 0 = in no dictionary key (OpenCC never matches across it), 1 = in some key, 2 = may change. */
@@ -80,8 +79,10 @@ let classes: Uint8Array | null = null;
 export function charClasses(): Uint8Array {
   if (classes) return classes;
   const t = new Uint8Array(0x10000);
-  for (const ch of dictionaryChars()) if (ch.length === 1) t[ch.charCodeAt(0)] = IN_KEYS;
-  for (const ch of conversionTriggers()) if (ch.length === 1) t[ch.charCodeAt(0)] = TRIGGER;
+  const { inKeys, triggers } = (tables ??= buildTables());
+  // Characters in no key stay BOUNDARY (0): OpenCC never matches across them, so runs convert on their own.
+  for (const ch of inKeys) if (ch.length === 1) t[ch.charCodeAt(0)] = IN_KEYS;
+  for (const ch of triggers) if (ch.length === 1) t[ch.charCodeAt(0)] = TRIGGER;
   t.fill(TRIGGER, 0xd800, 0xe000);
   classes = t;
   return t;
