@@ -2,12 +2,11 @@
 // (Simplified, half-width, lower case) but character by character through a cache, which is many
 // times faster than phrase-level OpenCC; then blur what carries no sentiment (every digit becomes 0,
 // whitespace runs become one space).
-import * as OpenCC from 'opencc-js';
+import { t2s } from '../../text/traditional-chars.ts';
 
 /** Longest text looked at: sentiment is settled well before 2,000 characters, and this bounds the cost. */
 export const MAX_CHARS = 2000;
 
-const t2s: (text: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' });
 /** Folded code unit per code unit; 0 = not computed yet. */
 const fold = new Uint16Array(0x10000);
 
