@@ -17,9 +17,6 @@ export function streamP(token: string, count: number, total: number, info: Token
   return (count + DICTIONARY_MASS * info.dictP) / (total + DICTIONARY_MASS);
 }
 
-/** The dictionary-only background. */
-export const dictionaryBackground: Background = { pBg: (token, info) => (info ?? tokenInfo(token)).dictP };
-
 /** A background that learns from the tokens added to it (the in-memory clusterer's). */
 export class StreamBackground implements Background {
   private counts = new Map<string, number>();

@@ -47,12 +47,6 @@ function cosineWithNorm(state: EventState, bag: Map<string, number>, nc: number,
   return nb > 0 && nc > 0 ? dot / Math.sqrt(nb * nc) : 0;
 }
 
-/** Cosine of a bag against the centroid, both weighted by idf. */
-export function centroidCosine(state: EventState, bag: Map<string, number>): number {
-  if (bag.size === 0 || state.terms.size === 0) return 0;
-  return cosineWithNorm(state, bag, centroidNorm2(state));
-}
-
 /** Token information of title bags chosen in this process (a parsed state's is looked up as needed). */
 const titleInfos = new WeakMap<Map<string, number>, TokenInfo[]>();
 

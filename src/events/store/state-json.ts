@@ -73,10 +73,3 @@ export function addRegions(list: RegionCount[], hits: readonly { code: string; n
   }
   return [...byCode.values()].filter((r) => r.count > 0).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)).slice(0, 20);
 }
-
-/** Add to a JSON object of counts. */
-export function bumpCounts(json: string, key: string | null | undefined, by = 1): string {
-  const counts = JSON.parse(json) as Record<string, number>;
-  if (key) counts[key] = (counts[key] ?? 0) + by;
-  return JSON.stringify(counts);
-}
